@@ -1,0 +1,13 @@
+"""The sandbox: an exec'd child interpreter with limits, a plain-data channel, and a full kill."""
+
+from .isolation import IsolationLevel, detect_isolation
+from .runner import CallResult, ChildFailure, Limits, SandboxRunner
+
+__all__ = [
+    "CallResult",
+    "ChildFailure",
+    "IsolationLevel",
+    "Limits",
+    "SandboxRunner",
+    "detect_isolation",
+]

@@ -1,0 +1,55 @@
+"""Sentence BLEU (Papineni et al., 2002) and its building blocks, without smoothing."""
+
+import math
+from collections import Counter
+
+
+def ngram_counts(tokens: list[str], n: int) -> Counter[tuple[str, ...]]:
+    """Count the n-grams (tuples of ``n`` consecutive tokens) of a token list."""
+    return Counter(tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
+
+
+def modified_precision(candidate: list[str], references: list[list[str]], n: int) -> tuple[int, int]:
+    """Clipped n-gram matches and the number of candidate n-grams, as ``(matches, total)``.
+
+    Each candidate n-gram's count is clipped to its largest count in any one
+    reference.
+    """
+    cand = ngram_counts(candidate, n)
+    max_ref: Counter[tuple[str, ...]] = Counter()
+    for ref in references:
+        for gram, count in ngram_counts(ref, n).items():
+            max_ref[gram] = max(max_ref[gram], count)
+    matches = sum(min(count, max_ref[gram]) for gram, count in cand.items())
+    return matches, sum(cand.values())
+
+
+def closest_ref_length(candidate_len: int, references: list[list[str]]) -> int:
+    """The reference length closest to the candidate's; on a tie, the shorter."""
+    return min((len(ref) for ref in references), key=lambda r: (abs(r - candidate_len), r))
+
+
+def brevity_penalty(candidate_len: int, ref_len: int) -> float:
+    """``BP = exp(min(0, 1 - r / c))``; 0.0 for an empty candidate."""
+    if candidate_len == 0:
+        return 0.0
+    return math.exp(min(0.0, 1.0 - ref_len / candidate_len))
+
+
+def sentence_bleu(candidate: list[str], references: list[list[str]], max_n: int = 4) -> float:
+    """Sentence BLEU with uniform weights ``1/max_n`` and no smoothing, a float in [0, 1].
+
+    0.0 when the candidate is empty, shorter than ``max_n`` tokens, or has no
+    clipped match at some order.
+    """
+    c = len(candidate)
+    if c == 0 or c < max_n:
+        return 0.0
+    log_sum = 0.0
+    for n in range(1, max_n + 1):
+        matches, total = modified_precision(candidate, references, n)
+        if matches == 0:
+            return 0.0
+        log_sum += math.log(matches / total) / max_n
+    bp = brevity_penalty(c, closest_ref_length(c, references))
+    return float(bp * math.exp(log_sum))

@@ -1,0 +1,1 @@
+"""The Textual study app (arrives with the TUI issue); imports grader, never the reverse."""
