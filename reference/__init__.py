@@ -6,7 +6,13 @@ grader can write it out as a standalone learner-style solution file.
 """
 
 from .activations import sigmoid
-from .bleu import brevity_penalty, closest_ref_length, modified_precision, ngram_counts, sentence_bleu
+from .bleu import (
+    brevity_penalty,
+    closest_ref_length,
+    modified_precision,
+    ngram_counts,
+    sentence_bleu,
+)
 from .positional import positional_encoding
 from .recurrent import bidirectional_rnn, gru_cell, lstm_cell, rnn_pass, rnn_step
 

@@ -9,7 +9,9 @@ def ngram_counts(tokens: list[str], n: int) -> Counter[tuple[str, ...]]:
     return Counter(tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
 
 
-def modified_precision(candidate: list[str], references: list[list[str]], n: int) -> tuple[int, int]:
+def modified_precision(
+    candidate: list[str], references: list[list[str]], n: int
+) -> tuple[int, int]:
     """Clipped n-gram matches and the number of candidate n-grams, as ``(matches, total)``.
 
     Each candidate n-gram's count is clipped to its largest count in any one

@@ -64,7 +64,12 @@ def rnn_pass(xs: np.ndarray, W: np.ndarray, U: np.ndarray) -> np.ndarray:
 
 
 def bidirectional_rnn(
-    xs: np.ndarray, W_f: np.ndarray, U_f: np.ndarray, W_b: np.ndarray, U_b: np.ndarray, V: np.ndarray
+    xs: np.ndarray,
+    W_f: np.ndarray,
+    U_f: np.ndarray,
+    W_b: np.ndarray,
+    U_b: np.ndarray,
+    V: np.ndarray,
 ) -> np.ndarray:
     """Bidirectional simple RNN with a linear output on the concatenated states.
 

@@ -26,7 +26,13 @@ class IsolationLevel(enum.StrEnum):
 _PREFIXES: dict[IsolationLevel, list[str]] = {
     IsolationLevel.PID_NET_NAMESPACE: ["--pid", "--fork", "--kill-child", "--net"],
     IsolationLevel.PID_NAMESPACE: ["--pid", "--fork", "--kill-child"],
-    IsolationLevel.USER_PID_NAMESPACE: ["--user", "--map-root-user", "--pid", "--fork", "--kill-child"],
+    IsolationLevel.USER_PID_NAMESPACE: [
+        "--user",
+        "--map-root-user",
+        "--pid",
+        "--fork",
+        "--kill-child",
+    ],
 }
 
 

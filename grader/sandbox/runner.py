@@ -161,7 +161,7 @@ class SandboxRunner:
                 env=env,
                 pass_fds=(req_r, resp_w),
                 start_new_session=True,
-                preexec_fn=set_parent_death_signal,  # noqa: PLW1509 (no threads yet here)
+                preexec_fn=set_parent_death_signal,
             )
         finally:
             os.close(req_r)

@@ -58,9 +58,9 @@ class Unsupported:
         return f"<{self.type_name}: {self.reason}>"
 
     def __eq__(self, other: object) -> bool:
-        return (
-            isinstance(other, Unsupported)
-            and (other.type_name, other.reason) == (self.type_name, self.reason)
+        return isinstance(other, Unsupported) and (other.type_name, other.reason) == (
+            self.type_name,
+            self.reason,
         )
 
     def __hash__(self) -> int:
@@ -102,7 +102,10 @@ def _to_tree(value: Any, blobs: list[bytes], depth: int) -> Any:
     if kind is dict:
         if len(value) > MAX_ITEMS or not all(type(k) is str for k in value):
             return {"t": "unsupported", "type": "dict", "why": "keys must be strings"}
-        return {"t": "dict", "items": [[k, _to_tree(v, blobs, depth + 1)] for k, v in value.items()]}
+        return {
+            "t": "dict",
+            "items": [[k, _to_tree(v, blobs, depth + 1)] for k, v in value.items()],
+        }
     return {"t": "unsupported", "type": _type_name(value), "why": "not plain data"}
 
 

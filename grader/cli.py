@@ -1,0 +1,187 @@
+"""The ``renshu`` command line: grade, exercises, start, solution.
+
+Exit status: 0 pass (or success), 1 fail or error, 2 bad usage. User errors
+are one clear message on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import locale
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from .errors import RenshuError, UsageError
+
+EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+
+
+def _default_lang() -> str:
+    env = os.environ.get("RENSHU_LANG")
+    if env in ("ja", "en"):
+        return env
+    loc = os.environ.get("LC_ALL") or os.environ.get("LANG") or (locale.getlocale()[0] or "")
+    return "ja" if loc.lower().startswith("ja") else "en"
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"{self.prog}: error: {message}\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="renshu",
+        description="renshu (練習): study deep-learning sequence models offline; "
+        "grade NumPy exercises against a reference on generated inputs.",
+    )
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    grade = sub.add_parser("grade", help="grade a solution file against its exercise")
+    grade.add_argument("file", type=Path)
+    grade.add_argument("--exercise", metavar="ID", help="exercise id (default: from the file)")
+    grade.add_argument("--json", action="store_true", help="print one JSON object, nothing else")
+    grade.add_argument(
+        "--seed", type=int, default=None, metavar="N", help="reproduce a run (default 0)"
+    )
+    grade.add_argument(
+        "--max-examples",
+        type=int,
+        default=None,
+        metavar="N",
+        help="generated inputs to try (default 100)",
+    )
+    grade.add_argument("--lang", choices=("ja", "en"), default=None, help="language of the report")
+
+    exercises = sub.add_parser("exercises", help="list the exercises")
+    exercises.add_argument("--lang", choices=("ja", "en"), default=None)
+
+    start = sub.add_parser("start", help="copy an exercise's starter file to work on")
+    start.add_argument("exercise", metavar="ID")
+    start.add_argument("dir", nargs="?", type=Path, default=Path("."))
+
+    solution = sub.add_parser("solution", help="show the reference solution (spoiler!)")
+    solution.add_argument("exercise", metavar="ID")
+    solution.add_argument("--yes", action="store_true", help="skip the spoiler warning")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "grade":
+            return _cmd_grade(args)
+        if args.command == "exercises":
+            return _cmd_exercises(args.lang or _default_lang())
+        if args.command == "start":
+            return _cmd_start(args.exercise, args.dir)
+        if args.command == "solution":
+            return _cmd_solution(args.exercise, args.yes)
+        parser.print_help()
+        print()  # noqa: T201
+        return _cmd_exercises(_default_lang())
+    except UsageError as e:
+        sys.stderr.write(f"renshu: error: {e}\n")
+        return EXIT_USAGE
+    except RenshuError as e:
+        sys.stderr.write(f"renshu: {e}\n")
+        return (
+            EXIT_FAIL if args.command != "grade" or not getattr(args, "json", False) else EXIT_USAGE
+        )
+    except KeyboardInterrupt:
+        sys.stderr.write("renshu: interrupted\n")
+        return 130
+
+
+def _cmd_grade(args: argparse.Namespace) -> int:
+    from .errors import ExerciseNotFound
+    from .grading import DEFAULT_MAX_EXAMPLES, DEFAULT_SEED, grade_file
+
+    lang = args.lang or _default_lang()
+    max_examples = args.max_examples if args.max_examples is not None else DEFAULT_MAX_EXAMPLES
+    if max_examples < 1 or max_examples > 100_000:
+        raise UsageError("--max-examples must be between 1 and 100000")
+    seed = args.seed if args.seed is not None else DEFAULT_SEED
+    if not args.file.is_file():
+        raise UsageError(f"no such file: {args.file}")
+    try:
+        result = grade_file(
+            args.file, args.exercise, seed=seed, max_examples=max_examples, lang=lang
+        )
+    except ExerciseNotFound as e:
+        raise UsageError(str(e)) from e
+    if args.json:
+        sys.stdout.write(result.as_json() + "\n")
+    else:
+        from rich.console import Console
+
+        from .report import render
+
+        render(result, Console(highlight=False))
+    return EXIT_OK if result.status.value == "pass" else EXIT_FAIL
+
+
+def _cmd_exercises(lang: str) -> int:
+    from rich.console import Console
+    from rich.table import Table
+
+    from .catalog import builtin_catalog
+
+    table = Table(title="exercises" if lang == "en" else "演習")
+    table.add_column("id", style="bold cyan")
+    table.add_column("topic")
+    table.add_column("title")
+    for exercise in builtin_catalog().values():
+        table.add_row(exercise.id, exercise.spec.topic, exercise.spec.title.get(lang))  # type: ignore[arg-type]
+    Console().print(table)
+    return EXIT_OK
+
+
+def _cmd_start(exercise_id: str, directory: Path) -> int:
+    from .catalog import get_exercise
+    from .errors import ExerciseNotFound
+
+    try:
+        exercise = get_exercise(exercise_id)
+    except ExerciseNotFound as e:
+        raise UsageError(str(e)) from e
+    directory.mkdir(parents=True, exist_ok=True)
+    target = directory / f"{exercise.id}.py"
+    if target.exists():
+        raise UsageError(f"{target} already exists; not overwriting your work")
+    shutil.copyfile(exercise.starter_path, target)
+    sys.stdout.write(f"wrote {target}\nedit it, then run: renshu grade {target}\n")
+    return EXIT_OK
+
+
+def _cmd_solution(exercise_id: str, confirmed: bool) -> int:
+    from .catalog import get_exercise
+    from .errors import ExerciseNotFound
+    from .solution_text import solution_source
+
+    try:
+        exercise = get_exercise(exercise_id)
+    except ExerciseNotFound as e:
+        raise UsageError(str(e)) from e
+    if not confirmed:
+        # Progress is not recorded yet (progress store issue): always warn.
+        sys.stderr.write(
+            "spoiler: this is the full reference solution of "
+            f"{exercise.id}. Try the hints first (renshu grade shows one).\n\n"
+        )
+    sys.stdout.write(solution_source(exercise))
+    return EXIT_OK
+
+
+def json_dumps(obj: object) -> str:
+    return json.dumps(obj, ensure_ascii=False)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,138 @@
+"""Judge a returned value against the reference: structure, then shape, then values.
+
+Structure and shape are compared exactly before any value (``np.allclose``
+alone says an empty ``(0, d)`` array equals any ``(1, d)`` one). Values pass
+when ``|got - expected| <= atol + rtol * |expected|`` element-wise; a NaN or an
+infinity where a finite number is expected always fails.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from .exercise_model import ArrayReturn, FloatReturn, ReturnSpec, Tolerance, TupleReturn
+from .sandbox.wire import Unsupported
+from .shape_diagnosis import describe_shape_mismatch
+from .text import Bilingual
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    """How a value differs: ``kind`` is type | structure | shape | nan | value."""
+
+    kind: str
+    message: Bilingual
+    where: str | None = None
+    max_abs_error: float | None = None
+
+
+def compare(
+    expected: Any, got: Any, spec: ReturnSpec, dims: dict[str, int], tol: Tolerance
+) -> Mismatch | None:
+    """None when ``got`` matches ``expected`` within ``tol``, else the first difference."""
+    if isinstance(spec, TupleReturn):
+        names = [item.name or f"item {i}" for i, item in enumerate(spec.items)]
+        want = f"({', '.join(names)})"
+        if not isinstance(got, tuple | list):
+            return _type_mismatch(got, f"a tuple {want}", f"タプル {want}")
+        if len(got) != len(spec.items):
+            return Mismatch(
+                "structure",
+                Bilingual(
+                    ja=f"{len(spec.items)} 要素のタプル {want} を返すはずが、{len(got)} 要素でした",
+                    en=f"expected a tuple of {len(spec.items)} {want}, got {len(got)} item(s)",
+                ),
+            )
+        for item, exp, value, name in zip(spec.items, expected, got, names, strict=True):
+            found = _compare_one(exp, value, item, dims, tol, name)
+            if found:
+                return found
+        return None
+    return _compare_one(expected, got, spec, dims, tol, spec.name or "result")
+
+
+def _compare_one(
+    expected: Any,
+    got: Any,
+    spec: ArrayReturn | FloatReturn,
+    dims: dict[str, int],
+    tol: Tolerance,
+    name: str,
+) -> Mismatch | None:
+    if isinstance(spec, FloatReturn):
+        if isinstance(got, np.ndarray) and got.shape == ():
+            got = got[()]
+        if isinstance(got, bool | np.bool_) or not isinstance(
+            got, int | float | np.integer | np.floating
+        ):
+            return _type_mismatch(got, f"{name}: a float", f"{name}: float の値")
+        return _compare_values(np.float64(expected), np.float64(got), tol, name, scalar=True)
+    if not isinstance(got, np.ndarray):
+        return _type_mismatch(got, f"{name}: a NumPy array", f"{name}: NumPy 配列")
+    if got.dtype.kind not in "biuf":
+        return Mismatch(
+            "type",
+            Bilingual(
+                ja=f"{name}: 実数の配列が必要ですが、dtype {got.dtype} の配列でした",
+                en=f"{name}: expected a real-valued array, got dtype {got.dtype}",
+            ),
+        )
+    expected = np.asarray(expected)
+    if got.shape != expected.shape:
+        return Mismatch("shape", describe_shape_mismatch(spec.shape, dims, got.shape, name))
+    return _compare_values(expected.astype(np.float64), got.astype(np.float64), tol, name)
+
+
+def _compare_values(
+    expected: np.ndarray, got: np.ndarray, tol: Tolerance, name: str, scalar: bool = False
+) -> Mismatch | None:
+    expected, got = np.asarray(expected), np.asarray(got)
+    bad_nan = ~np.isfinite(got) & np.isfinite(expected)
+    if bad_nan.any():
+        idx = tuple(int(i) for i in np.argwhere(bad_nan)[0])
+        where = name if scalar else f"{name}[{', '.join(map(str, idx))}]"
+        return Mismatch(
+            "nan",
+            Bilingual(
+                ja=f"{where} が {got[idx]} です(有限の数が期待されます)。オーバーフローしていませんか?",
+                en=f"{where} is {got[idx]} where a finite number is expected: an overflow?",
+            ),
+            where,
+        )
+    with np.errstate(invalid="ignore"):
+        err = np.abs(got - expected)
+        allowed = tol.atol + tol.rtol * np.abs(expected)
+        bad = err > allowed
+    if not bad.any():
+        return None
+    ratio = np.where(bad, err / np.maximum(allowed, 1e-300), 0.0)
+    idx = tuple(int(i) for i in np.unravel_index(int(np.argmax(ratio)), ratio.shape))
+    where = name if scalar else f"{name}[{', '.join(map(str, idx))}]"
+    max_err = float(np.max(err))
+    return Mismatch(
+        "value",
+        Bilingual(
+            ja=f"{where}: 期待値 {expected[idx]:.6g} に対して {got[idx]:.6g}(最大誤差 {max_err:.3g})",
+            en=f"{where}: expected {expected[idx]:.6g}, got {got[idx]:.6g} (largest error {max_err:.3g})",
+        ),
+        where,
+        max_err,
+    )
+
+
+def _type_mismatch(got: Any, en_want: str, ja_want: str) -> Mismatch:
+    if isinstance(got, Unsupported):
+        what = f"{got.type_name} ({got.reason})"
+    elif isinstance(got, np.ndarray):
+        what = f"an array of shape {got.shape}"
+    else:
+        what = type(got).__name__
+    return Mismatch(
+        "type",
+        Bilingual(
+            ja=f"{ja_want}を返すはずが、{what} が返されました", en=f"expected {en_want}, got {what}"
+        ),
+    )

@@ -1,0 +1,428 @@
+"""Grade a learner's file: static checks, sandboxed calls, Hypothesis search and shrinking,
+comparison with the reference computed here in the parent, and diagnosis.
+
+The child only returns values; every verdict is decided in this module.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .catalog import LoadedExercise, builtin_catalog, get_exercise
+from .compare import Mismatch, compare
+from .errors import SubmissionError, UsageError
+from .result import Counterexample, GradeResult, MisconceptionHit, Reason, Status
+from .sandbox import CallResult, ChildFailure, Limits, SandboxRunner
+from .static_checks import check_source
+from .text import Bilingual, Lang
+
+DEFAULT_SEED = 0
+DEFAULT_MAX_EXAMPLES = 100
+# Shrinking stops asking the child after this many calls or seconds; the best
+# failing input found so far is then reported.
+SHRINK_CALL_BUDGET = 600
+SHRINK_TIME_BUDGET_S = 2.0
+MAX_OBSERVATIONS = 12
+_EXERCISE_LINE = re.compile(r"^#\s*exercise:\s*([A-Za-z_][A-Za-z0-9_]*)\s*$")
+
+_FAILURE_REASON = {
+    "timeout": Reason.TIMEOUT,
+    "crash": Reason.CRASH,
+    "exit": Reason.EXIT,
+    "memory": Reason.MEMORY,
+    "protocol": Reason.PROTOCOL,
+}
+
+
+def resolve_exercise(path: Path, source: str, exercise_id: str | None) -> LoadedExercise:
+    """``--exercise``, else the ``# exercise: <id>`` line, else a file name matching an id."""
+    if exercise_id:
+        return get_exercise(exercise_id)
+    for line in source.splitlines()[:5]:
+        match = _EXERCISE_LINE.match(line.strip())
+        if match:
+            return get_exercise(match.group(1))
+    catalog = builtin_catalog()
+    if path.stem in catalog:
+        return catalog[path.stem]
+    raise UsageError(
+        f"cannot tell which exercise {path.name} is for: add a first line "
+        f"'# exercise: <id>' or pass --exercise ID (known: {', '.join(catalog)})"
+    )
+
+
+def read_submission(path: Path) -> str:
+    """The submission's text; ``SubmissionError`` for a missing or non-UTF-8 file."""
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise SubmissionError(f"cannot read {path}: {e.strerror}") from e
+    if len(raw) > 1_000_000:
+        raise SubmissionError(f"{path} is larger than 1 MB; is it really a solution file?")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise SubmissionError(f"{path} is not UTF-8 text (byte {e.start})") from e
+
+
+def source_hash(source: str) -> str:
+    return hashlib.sha256(source.encode()).hexdigest()
+
+
+class _Abort(BaseException):
+    """Stops Hypothesis at once (it only catches Exception): the child cannot go on."""
+
+    def __init__(self, failure: ChildFailure, dims: dict[str, int], args: dict[str, Any]) -> None:
+        super().__init__(failure.message)
+        self.failure, self.dims, self.inputs = failure, dims, args
+
+
+class _Failed(Exception):
+    """One failing example, raised inside the Hypothesis test so it gets shrunk."""
+
+    def __init__(self, dims: dict[str, int], args: dict[str, Any], outcome: _Outcome) -> None:
+        super().__init__("failing example")
+        self.dims, self.inputs, self.outcome = dims, args, outcome
+
+
+@dataclass
+class _Outcome:
+    expected: Any
+    got: Any = None
+    mismatch: Mismatch | None = None
+    error: dict[str, Any] | None = None
+
+    @property
+    def failed(self) -> bool:
+        return self.mismatch is not None or self.error is not None
+
+
+@dataclass
+class _Session:
+    exercise: LoadedExercise
+    runner: SandboxRunner
+    calls: int = 0
+    observations: list[Any] = field(default_factory=list)
+
+    def run(self, dims: dict[str, int], args: dict[str, Any]) -> _Outcome:
+        spec = self.exercise.spec
+        ordered = [args[name] for name in spec.signature]
+        expected = self.exercise.reference_function()(*copy.deepcopy(ordered))
+        try:
+            result: CallResult = self.runner.call(ordered)
+        except ChildFailure as failure:
+            raise _Abort(failure, dims, args) from None
+        self.calls += 1
+        if not result.ok:
+            return _Outcome(expected, error=result.error)
+        mismatch = compare(expected, result.value, spec.returns, dims, spec.tolerance)
+        self._observe(dims, args, result.value, mismatch is not None)
+        return _Outcome(expected, result.value, mismatch)
+
+    def _observe(self, dims: dict[str, int], args: dict[str, Any], got: Any, failed: bool) -> None:
+        from .diagnosis import Observation
+
+        obs = Observation(dims, args, got, failed)
+        if len(self.observations) < MAX_OBSERVATIONS:
+            self.observations.append(obs)
+        elif failed:
+            self.observations[-1] = obs  # keep the latest (most shrunk) failure
+
+
+def grade_file(
+    path: Path,
+    exercise_id: str | None = None,
+    *,
+    seed: int = DEFAULT_SEED,
+    max_examples: int = DEFAULT_MAX_EXAMPLES,
+    lang: Lang = "en",
+    limits: Limits | None = None,
+) -> GradeResult:
+    """Grade the file at ``path``; user errors (unknown exercise, unreadable file) raise."""
+    source = read_submission(path)
+    exercise = resolve_exercise(path, source, exercise_id)
+    return grade_source(
+        source, exercise, str(path), seed=seed, max_examples=max_examples, lang=lang, limits=limits
+    )
+
+
+def grade_source(
+    source: str,
+    exercise: LoadedExercise,
+    display_name: str,
+    *,
+    seed: int = DEFAULT_SEED,
+    max_examples: int = DEFAULT_MAX_EXAMPLES,
+    lang: Lang = "en",
+    limits: Limits | None = None,
+) -> GradeResult:
+    """Grade ``source`` against ``exercise``; never raises for anything the source does."""
+    started = time.perf_counter()
+    spec = exercise.spec
+    base = {
+        "exercise": exercise.id,
+        "file": display_name,
+        "seed": seed,
+        "lang": lang,
+    }
+
+    def finish(status: Status, reason: Reason, message: Bilingual, **extra: Any) -> GradeResult:
+        return GradeResult(
+            **base,
+            status=status,
+            reason=reason,
+            message=message.get(lang),
+            duration_s=round(time.perf_counter() - started, 4),
+            **{"examples": 0, "isolation": "none (not run)", **extra},
+        )
+
+    problem = check_source(source, spec.function, spec.signature, Path(display_name).name)
+    if problem is not None:
+        status = Status.FAIL if problem.reason == "unfinished" else Status.ERROR
+        hint = spec.hints[0].get(lang) if problem.reason == "unfinished" else None
+        return finish(status, Reason(problem.reason), problem.message, hint=hint)
+
+    runner = SandboxRunner(source, spec.function, Path(display_name).name, limits)
+    runner.start()
+    session = _Session(exercise, runner)
+    try:
+        loaded = runner.load()
+        if not loaded.ok:
+            reason, message = _import_problem(loaded.error or {}, spec.function, display_name)
+            return finish(
+                Status.ERROR,
+                reason,
+                message,
+                isolation=runner.isolation.value,
+                stdout=runner.stdout,
+                stderr=runner.stderr,
+            )
+        found = _search(session, seed, max_examples)
+        ran = {"examples": session.calls, "isolation": runner.isolation.value}
+    except _Abort as abort:
+        runner.close()
+        return _child_failure_result(finish, abort, session, runner, lang)
+    finally:
+        runner.close()
+    outputs = {"stdout": runner.stdout, "stderr": runner.stderr}
+    if found is None:
+        message = Bilingual(
+            ja=f"合格: {session.calls} 個の入力すべてで参照実装と一致しました。",
+            en=f"pass: matches the reference on all {session.calls} inputs tried.",
+        )
+        return finish(Status.PASS, Reason.PASSED, message, **ran, **outputs)
+    dims, args, outcome = found
+    counterexample = _counterexample(args, outcome)
+    if outcome.error is not None:
+        message = _exception_message(outcome.error, display_name)
+        return finish(
+            Status.ERROR, Reason.EXCEPTION, message, counterexample=counterexample, **ran, **outputs
+        )
+    from .diagnosis import diagnose
+
+    assert outcome.mismatch is not None
+    misconception = diagnose(exercise, session.observations)
+    hit = (
+        MisconceptionHit(id=misconception.id, message=misconception.message.get(lang))
+        if misconception
+        else None
+    )
+    reason = (
+        Reason.MISMATCH if outcome.mismatch.kind in ("value", "nan", "shape") else Reason.BAD_RETURN
+    )
+    return finish(
+        Status.FAIL,
+        reason,
+        outcome.mismatch.message,
+        counterexample=counterexample,
+        misconception=hit,
+        hint=spec.hints[0].get(lang),
+        **ran,
+        **outputs,
+    )
+
+
+def _search(
+    session: _Session, seed: int, max_examples: int
+) -> tuple[dict[str, int], dict[str, Any], _Outcome] | None:
+    """Edge cases first, then Hypothesis; the minimal failing example, or None."""
+    from .strategies import edge_case_args
+
+    spec = session.exercise.spec
+    edge_failure = None
+    for i, case in enumerate(spec.edge_cases):
+        dims, args = edge_case_args(spec.inputs, case, seed + i)
+        outcome = session.run(dims, args)
+        if outcome.failed:
+            edge_failure = (dims, args, outcome)
+            break
+    shrunk = _hypothesis_search(session, seed, max_examples)
+    return shrunk or edge_failure
+
+
+def _hypothesis_search(
+    session: _Session, seed: int, max_examples: int
+) -> tuple[dict[str, int], dict[str, Any], _Outcome] | None:
+    from hypothesis import HealthCheck, Phase, Verbosity, given, settings
+    from hypothesis import seed as hypothesis_seed
+
+    from .sandbox.wire import encode
+    from .strategies import input_strategy
+
+    spec = session.exercise.spec
+    state: dict[str, Any] = {"first_failure_at": None, "best": None}
+
+    @hypothesis_seed(seed)
+    @settings(
+        max_examples=max_examples,
+        database=None,
+        deadline=None,
+        derandomize=False,
+        print_blob=False,
+        report_multiple_bugs=False,
+        suppress_health_check=list(HealthCheck),
+        phases=[Phase.generate, Phase.shrink],
+        verbosity=Verbosity.quiet,
+    )
+    @given(input_strategy(spec.inputs))
+    def probe(drawn: tuple[dict[str, int], dict[str, Any]]) -> None:
+        dims, args = drawn
+        if state["first_failure_at"] is not None and _over_budget(session, state):
+            # Out of shrinking budget: only the best failing input found so far still fails,
+            # so the shrinker stops quickly and replays it last.
+            if encode(args) == state["best"]:
+                raise _Failed(dims, args, state["best_outcome"])
+            return
+        outcome = session.run(dims, args)
+        if outcome.failed:
+            if state["first_failure_at"] is None:
+                state["first_failure_at"] = (time.perf_counter(), session.calls)
+            state["best"], state["best_outcome"] = encode(args), outcome
+            raise _Failed(dims, args, outcome)
+
+    try:
+        probe()
+    except _Failed as failed:
+        return failed.dims, failed.inputs, failed.outcome
+    return None
+
+
+def _over_budget(session: _Session, state: dict[str, Any]) -> bool:
+    started, calls = state["first_failure_at"]
+    return (
+        session.calls - calls > SHRINK_CALL_BUDGET
+        or time.perf_counter() - started > SHRINK_TIME_BUDGET_S
+    )
+
+
+def to_plain(value: Any) -> Any:
+    """JSON-ready copy of arguments and results (arrays become nested lists)."""
+    if isinstance(value, np.ndarray):
+        return value.tolist()
+    if isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, dict):
+        return {str(k): to_plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [to_plain(v) for v in value]
+    if isinstance(value, float | int | str | bool) or value is None:
+        return value
+    return repr(value)
+
+
+def _counterexample(args: dict[str, Any], outcome: _Outcome) -> Counterexample:
+    mismatch = outcome.mismatch
+    return Counterexample(
+        args=to_plain(args),
+        expected=to_plain(outcome.expected),
+        got=to_plain(outcome.got) if outcome.error is None else None,
+        max_abs_error=mismatch.max_abs_error if mismatch else None,
+        where=mismatch.where if mismatch else None,
+    )
+
+
+def _exception_message(error: dict[str, Any], display_name: str) -> Bilingual:
+    etype = str(error.get("type", "Exception"))
+    text = str(error.get("message", ""))
+    where = error.get("where")
+    place = f"{display_name}:{where[0]} ({where[1]})" if where else display_name
+    if etype == "MemoryError":
+        return Bilingual(
+            ja=f"{place}: メモリ上限(約 1 GiB)を超えました (MemoryError)",
+            en=f"{place}: ran out of memory (limit about 1 GiB): MemoryError",
+        )
+    return Bilingual(
+        ja=f"{place}: 実行中に例外が発生しました: {etype}: {text}",
+        en=f"{place}: raised {etype}: {text}",
+    )
+
+
+def _import_problem(
+    error: dict[str, Any], function: str, display_name: str
+) -> tuple[Reason, Bilingual]:
+    if error.get("type") == "MissingFunction":
+        return Reason.MISSING_FUNCTION, Bilingual(
+            ja=f"読み込み後に関数 `{function}` が見つかりません(呼び出せるオブジェクトではありません)",
+            en=f"after import, `{function}` is missing or not callable",
+        )
+    etype = str(error.get("type"))
+    text = str(error.get("message", ""))
+    where = error.get("where")
+    place = f"{display_name}:{where[0]}" if where else display_name
+    if etype in ("SystemExit", "KeyboardInterrupt"):
+        return Reason.EXIT, Bilingual(
+            ja=f"{place}: 読み込み時に終了しようとしました ({etype})",
+            en=f"{place}: tried to exit while being imported ({etype})",
+        )
+    if etype == "MemoryError":
+        return Reason.MEMORY, Bilingual(
+            ja=f"{place}: 読み込み時にメモリ上限(約 1 GiB)を超えました",
+            en=f"{place}: ran out of memory while being imported (limit about 1 GiB)",
+        )
+    return Reason.IMPORT_ERROR, Bilingual(
+        ja=f"{place}: ファイルの読み込み中に例外が発生しました: {etype}: {text}",
+        en=f"{place}: raised {etype} while being imported: {text}",
+    )
+
+
+def _child_failure_result(
+    finish: Any, abort: _Abort, session: _Session, runner: SandboxRunner, lang: Lang
+) -> GradeResult:
+    failure = abort.failure
+    limits = runner.limits
+    if failure.kind == "timeout":
+        message = Bilingual(
+            ja=f"時間切れ: 1 回の呼び出しが {limits.call_timeout_s:g} 秒以内に終わりませんでした"
+            f"(無限ループ?)。{failure.message}",
+            en=f"timeout: a call did not finish within {limits.call_timeout_s:g} s (an endless "
+            f"loop?): {failure.message}",
+        )
+    else:
+        message = Bilingual(
+            ja=f"子プロセスが異常終了しました: {failure.message}",
+            en=f"the submission's process stopped abnormally: it {failure.message}",
+        )
+    try:
+        ordered = [abort.inputs[n] for n in session.exercise.spec.signature]
+        expected = session.exercise.reference_function()(*copy.deepcopy(ordered))
+        counterexample = _counterexample(abort.inputs, _Outcome(expected))
+    except Exception:
+        counterexample = None
+    return finish(
+        Status.ERROR,
+        _FAILURE_REASON.get(failure.kind, Reason.CRASH),
+        message,
+        counterexample=counterexample,
+        examples=session.calls,
+        isolation=runner.isolation.value,
+        stdout=runner.stdout,
+        stderr=runner.stderr,
+    )
