@@ -42,7 +42,8 @@ def load_misconceptions(exercise: LoadedExercise) -> dict[str, Callable[..., Any
 def _load_module(exercise: LoadedExercise) -> ModuleType:
     name = f"renshu_misconceptions_{exercise.id}"
     spec = importlib.util.spec_from_file_location(name, exercise.misconceptions_path)
-    assert spec and spec.loader
+    assert spec
+    assert spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

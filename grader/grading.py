@@ -219,7 +219,7 @@ def grade_source(
             en=f"pass: matches the reference on all {session.calls} inputs tried.",
         )
         return finish(Status.PASS, Reason.PASSED, message, **ran, **outputs)
-    dims, args, outcome = found
+    _dims, args, outcome = found
     counterexample = _counterexample(args, outcome)
     if outcome.error is not None:
         message = _exception_message(outcome.error, display_name)

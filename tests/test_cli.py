@@ -1,0 +1,165 @@
+"""The ``renshu`` command as a learner runs it: exit codes, JSON output, determinism."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from renshu.grader.result import GradeResult
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMA_PATH = ROOT / "grader" / "schemas" / "grade_result.schema.json"
+REQUIRED = {
+    "schema_version",
+    "exercise",
+    "file",
+    "status",
+    "message",
+    "examples",
+    "seed",
+    "duration_s",
+    "isolation",
+    "counterexample",
+    "misconception",
+    "hint",
+    "stdout",
+}
+
+
+def renshu(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "renshu.grader.cli", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+@pytest.fixture
+def wrong_lstm(tmp_path: Path) -> Path:
+    path = tmp_path / "mine.py"
+    mis = (ROOT / "exercises" / "lstm_cell" / "misconceptions.py").read_text(encoding="utf-8")
+    path.write_text(
+        f"# exercise: lstm_cell\n{mis}\nlstm_cell = forget_gate_missing\n", encoding="utf-8"
+    )
+    return path
+
+
+def test_committed_schema_matches_the_model() -> None:
+    committed = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    assert committed == GradeResult.model_json_schema(mode="serialization")
+
+
+def test_json_output_is_one_object_valid_against_the_schema(
+    wrong_lstm: Path, tmp_path: Path
+) -> None:
+    done = renshu("grade", str(wrong_lstm), "--json", cwd=tmp_path)
+    assert done.returncode == 1
+    data = json.loads(done.stdout)  # the whole stdout is exactly one JSON document
+    jsonschema.validate(data, json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+    assert REQUIRED <= data.keys()
+    assert data["status"] == "fail" and data["misconception"]["id"] == "forget_gate_missing"
+    assert set(data["counterexample"]) >= {"args", "expected", "got", "max_abs_error", "where"}
+    assert not (tmp_path / ".hypothesis").exists()
+
+
+def test_same_seed_same_counterexample_other_seed_runs_too(
+    wrong_lstm: Path, tmp_path: Path
+) -> None:
+    runs = [
+        json.loads(renshu("grade", str(wrong_lstm), "--json", "--seed", s, cwd=tmp_path).stdout)
+        for s in ("7", "7", "8")
+    ]
+    assert runs[0]["counterexample"] == runs[1]["counterexample"]
+    assert runs[0]["seed"] == 7 and runs[2]["seed"] == 8
+    assert runs[2]["status"] == "fail"
+
+
+def test_pass_exits_zero_and_human_output(tmp_path: Path) -> None:
+    sol = renshu("solution", "gru_cell", "--yes", cwd=tmp_path)
+    assert sol.returncode == 0 and "def gru_cell" in sol.stdout
+    path = tmp_path / "gru_cell.py"  # exercise found from the file name
+    path.write_text(sol.stdout.replace("# exercise: gru_cell\n", ""), encoding="utf-8")
+    done = renshu("grade", str(path), "--lang", "en", cwd=tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "PASS" in done.stdout and "gru_cell" in done.stdout
+
+
+def test_human_failure_output_in_japanese(wrong_lstm: Path, tmp_path: Path) -> None:
+    done = renshu("grade", str(wrong_lstm), "--lang", "ja", cwd=tmp_path)
+    assert done.returncode == 1
+    for expected in ("不合格", "最小の失敗入力", "忘却ゲート", "ヒント"):
+        assert expected in done.stdout
+
+
+def test_bad_usage_exits_two_without_traceback(tmp_path: Path, wrong_lstm: Path) -> None:
+    for args in (
+        ("grade", str(tmp_path / "missing.py")),
+        ("grade", str(wrong_lstm), "--exercise", "no_such_exercise"),
+        ("grade", str(wrong_lstm), "--max-examples", "0"),
+        ("grade",),
+        ("start", "nope"),
+    ):
+        done = renshu(*args, cwd=tmp_path)
+        assert done.returncode == 2, args
+        assert "Traceback" not in done.stderr
+
+
+def test_file_without_exercise_line_or_known_name_is_a_usage_error(tmp_path: Path) -> None:
+    path = tmp_path / "mystery.py"
+    path.write_text("def f():\n    pass\n", encoding="utf-8")
+    done = renshu("grade", str(path), cwd=tmp_path)
+    assert done.returncode == 2 and "# exercise: <id>" in done.stderr
+
+
+def test_non_utf8_submission_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "lstm_cell.py"
+    path.write_bytes(b"# exercise: lstm_cell\nx = '\xff\xfe'\n")
+    done = renshu("grade", str(path), cwd=tmp_path)
+    assert done.returncode == 1 and "not UTF-8" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_no_arguments_prints_help_and_lists_exercises(tmp_path: Path) -> None:
+    done = renshu(cwd=tmp_path)
+    assert done.returncode == 0
+    assert (
+        "usage: renshu" in done.stdout
+        and "lstm_cell" in done.stdout
+        and "sentence_bleu" in done.stdout
+    )
+
+
+def test_start_copies_starter_and_never_overwrites(tmp_path: Path) -> None:
+    assert renshu("start", "lstm_cell", "work", cwd=tmp_path).returncode == 0
+    copied = tmp_path / "work" / "lstm_cell.py"
+    assert copied.read_text(encoding="utf-8").startswith("# exercise: lstm_cell")
+    copied.write_text("my work", encoding="utf-8")
+    again = renshu("start", "lstm_cell", "work", cwd=tmp_path)
+    assert again.returncode == 2 and copied.read_text(encoding="utf-8") == "my work"
+    graded = json.loads(
+        renshu("grade", str(copied), "--exercise", "lstm_cell", "--json", cwd=tmp_path).stdout
+    )
+    assert graded["status"] == "error" and graded["reason"] == "syntax"
+
+
+def test_solution_warns_about_spoilers(tmp_path: Path) -> None:
+    done = renshu("solution", "sentence_bleu", cwd=tmp_path)
+    assert done.returncode == 0 and "spoiler" in done.stderr and "def sentence_bleu" in done.stdout
+
+
+def test_core_never_imports_the_tui(tmp_path: Path) -> None:
+    code = (
+        "import sys, renshu.grader.cli, renshu.grader.grading, renshu.grader.report, renshu.reference;"
+        "from renshu.grader import strategies, diagnosis;"
+        "bad = [m for m in sys.modules if m.startswith(('textual', 'renshu.tui'))];"
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stdout
