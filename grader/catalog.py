@@ -65,17 +65,24 @@ def load_exercise(folder: Path) -> LoadedExercise:
 def builtin_catalog() -> dict[str, LoadedExercise]:
     """Every built-in exercise by id, sorted. A broken built-in is a bug: it raises."""
     root = builtin_exercises_dir()
-    found = {}
-    for folder in sorted(p for p in root.iterdir() if (p / "exercise.yaml").is_file()):
-        exercise = load_exercise(folder)
-        found[exercise.id] = exercise
-    return found
+    return {ex_id: _load_cached(root / ex_id) for ex_id in builtin_exercise_ids()}
 
 
 def get_exercise(exercise_id: str) -> LoadedExercise:
     """The built-in exercise ``exercise_id``; ``ExerciseNotFound`` lists the valid ids."""
-    catalog = builtin_catalog()
-    if exercise_id not in catalog:
-        known = ", ".join(catalog) or "(none)"
-        raise ExerciseNotFound(f"unknown exercise {exercise_id!r}; known exercises: {known}")
-    return catalog[exercise_id]
+    folder = builtin_exercises_dir() / exercise_id
+    if exercise_id.isidentifier() and (folder / "exercise.yaml").is_file():
+        return _load_cached(folder)
+    known = ", ".join(builtin_exercise_ids()) or "(none)"
+    raise ExerciseNotFound(f"unknown exercise {exercise_id!r}; known exercises: {known}")
+
+
+def builtin_exercise_ids() -> list[str]:
+    """Ids of the built-in exercises (folder names), without loading them."""
+    root = builtin_exercises_dir()
+    return sorted(p.name for p in root.iterdir() if (p / "exercise.yaml").is_file())
+
+
+@functools.cache
+def _load_cached(folder: Path) -> LoadedExercise:
+    return load_exercise(folder)

@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from .catalog import LoadedExercise, builtin_catalog, get_exercise
+from .catalog import LoadedExercise, builtin_exercise_ids, get_exercise
 from .compare import Mismatch, compare
 from .errors import SubmissionError, UsageError
 from .result import Counterexample, GradeResult, MisconceptionHit, Reason, Status
@@ -50,12 +50,12 @@ def resolve_exercise(path: Path, source: str, exercise_id: str | None) -> Loaded
         match = _EXERCISE_LINE.match(line.strip())
         if match:
             return get_exercise(match.group(1))
-    catalog = builtin_catalog()
-    if path.stem in catalog:
-        return catalog[path.stem]
+    known = builtin_exercise_ids()
+    if path.stem in known:
+        return get_exercise(path.stem)
     raise UsageError(
         f"cannot tell which exercise {path.name} is for: add a first line "
-        f"'# exercise: <id>' or pass --exercise ID (known: {', '.join(catalog)})"
+        f"'# exercise: <id>' or pass --exercise ID (known: {', '.join(known)})"
     )
 
 

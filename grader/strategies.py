@@ -8,9 +8,12 @@ only when a grading needs it.
 
 from __future__ import annotations
 
+import functools
+import math
 import os
 import tempfile
 from collections.abc import Callable
+from fractions import Fraction
 from typing import Any
 
 import numpy as np
@@ -21,7 +24,6 @@ os.environ.setdefault(
 )
 
 from hypothesis import strategies as st
-from hypothesis.extra import numpy as hnp
 
 from .errors import BankError
 from .exercise_model import (
@@ -57,19 +59,36 @@ def input_strategy(spec: InputSpec) -> st.SearchStrategy[Drawn]:
 
 def _arg_strategy(spec: ArgSpec, dims: dict[str, int]) -> st.SearchStrategy[Any]:
     if isinstance(spec, ArraySpec):
-        low, high = spec.range
         shape = tuple(eval_dim(d, dims) for d in spec.shape)
-        elements = st.floats(
-            low, high, allow_nan=False, allow_infinity=False, allow_subnormal=False, width=64
+        table = value_table(*spec.range)
+        size = int(np.prod(shape, dtype=np.int64))
+        # One byte per element indexes a table ordered simplest-first: four times cheaper
+        # than per-element float draws, every element drawn independently, and shrinking
+        # bytes towards zero shrinks values towards 0, ±1, ±0.5, ...
+        return st.binary(min_size=size, max_size=size).map(
+            lambda raw: table[
+                np.frombuffer(raw, dtype=np.uint8).astype(np.intp) % len(table)
+            ].reshape(shape)
         )
-        # fill=nothing() draws every element: a constant fill hides transposes and mix-ups.
-        return hnp.arrays(np.float64, shape, elements=elements, fill=st.nothing())
     if isinstance(spec, DimSpec):
         return st.just(dims[spec.name])
     if isinstance(spec, IntSpec):
         return st.integers(*spec.range)
     assert isinstance(spec, DictSpec)
     return st.fixed_dictionaries({k: _arg_strategy(v, dims) for k, v in spec.entries.items()})
+
+
+@functools.cache
+def value_table(low: float, high: float) -> np.ndarray:
+    """Up to 256 values of the 1/64 grid within [low, high], simplest first.
+
+    Simplicity is (denominator, magnitude, negative after positive), so index 0
+    is the value closest to 0 and the first entries are whole numbers and halves.
+    """
+    ks = range(math.ceil(low * 64), math.floor(high * 64) + 1)
+    values = [Fraction(k, 64) for k in ks] or [Fraction(low).limit_denominator(64)]
+    values.sort(key=lambda v: (v.denominator, abs(v), v < 0))
+    return np.array([float(v) for v in values[:256]], dtype=np.float64)
 
 
 def _joint_strategy(spec: JointSpec) -> st.SearchStrategy[dict[str, Any]]:

@@ -9,7 +9,7 @@ os.environ.setdefault(
     "HYPOTHESIS_STORAGE_DIRECTORY", os.path.join(tempfile.gettempdir(), "renshu-test-hypothesis")
 )
 
-from hypothesis import settings  # noqa: E402
+from hypothesis import settings
 
 settings.register_profile("renshu", database=None, deadline=None)
 settings.load_profile("renshu")

@@ -65,7 +65,8 @@ def test_json_output_is_one_object_valid_against_the_schema(
     data = json.loads(done.stdout)  # the whole stdout is exactly one JSON document
     jsonschema.validate(data, json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
     assert REQUIRED <= data.keys()
-    assert data["status"] == "fail" and data["misconception"]["id"] == "forget_gate_missing"
+    assert data["status"] == "fail"
+    assert data["misconception"]["id"] == "forget_gate_missing"
     assert set(data["counterexample"]) >= {"args", "expected", "got", "max_abs_error", "where"}
     assert not (tmp_path / ".hypothesis").exists()
 
@@ -78,18 +79,21 @@ def test_same_seed_same_counterexample_other_seed_runs_too(
         for s in ("7", "7", "8")
     ]
     assert runs[0]["counterexample"] == runs[1]["counterexample"]
-    assert runs[0]["seed"] == 7 and runs[2]["seed"] == 8
+    assert runs[0]["seed"] == 7
+    assert runs[2]["seed"] == 8
     assert runs[2]["status"] == "fail"
 
 
 def test_pass_exits_zero_and_human_output(tmp_path: Path) -> None:
     sol = renshu("solution", "gru_cell", "--yes", cwd=tmp_path)
-    assert sol.returncode == 0 and "def gru_cell" in sol.stdout
+    assert sol.returncode == 0
+    assert "def gru_cell" in sol.stdout
     path = tmp_path / "gru_cell.py"  # exercise found from the file name
     path.write_text(sol.stdout.replace("# exercise: gru_cell\n", ""), encoding="utf-8")
     done = renshu("grade", str(path), "--lang", "en", cwd=tmp_path)
     assert done.returncode == 0, done.stdout + done.stderr
-    assert "PASS" in done.stdout and "gru_cell" in done.stdout
+    assert "PASS" in done.stdout
+    assert "gru_cell" in done.stdout
 
 
 def test_human_failure_output_in_japanese(wrong_lstm: Path, tmp_path: Path) -> None:
@@ -116,24 +120,25 @@ def test_file_without_exercise_line_or_known_name_is_a_usage_error(tmp_path: Pat
     path = tmp_path / "mystery.py"
     path.write_text("def f():\n    pass\n", encoding="utf-8")
     done = renshu("grade", str(path), cwd=tmp_path)
-    assert done.returncode == 2 and "# exercise: <id>" in done.stderr
+    assert done.returncode == 2
+    assert "# exercise: <id>" in done.stderr
 
 
 def test_non_utf8_submission_is_a_clear_error(tmp_path: Path) -> None:
     path = tmp_path / "lstm_cell.py"
     path.write_bytes(b"# exercise: lstm_cell\nx = '\xff\xfe'\n")
     done = renshu("grade", str(path), cwd=tmp_path)
-    assert done.returncode == 1 and "not UTF-8" in done.stderr and "Traceback" not in done.stderr
+    assert done.returncode == 1
+    assert "not UTF-8" in done.stderr
+    assert "Traceback" not in done.stderr
 
 
 def test_no_arguments_prints_help_and_lists_exercises(tmp_path: Path) -> None:
     done = renshu(cwd=tmp_path)
     assert done.returncode == 0
-    assert (
-        "usage: renshu" in done.stdout
-        and "lstm_cell" in done.stdout
-        and "sentence_bleu" in done.stdout
-    )
+    assert "usage: renshu" in done.stdout
+    assert "lstm_cell" in done.stdout
+    assert "sentence_bleu" in done.stdout
 
 
 def test_start_copies_starter_and_never_overwrites(tmp_path: Path) -> None:
@@ -142,16 +147,20 @@ def test_start_copies_starter_and_never_overwrites(tmp_path: Path) -> None:
     assert copied.read_text(encoding="utf-8").startswith("# exercise: lstm_cell")
     copied.write_text("my work", encoding="utf-8")
     again = renshu("start", "lstm_cell", "work", cwd=tmp_path)
-    assert again.returncode == 2 and copied.read_text(encoding="utf-8") == "my work"
+    assert again.returncode == 2
+    assert copied.read_text(encoding="utf-8") == "my work"
     graded = json.loads(
         renshu("grade", str(copied), "--exercise", "lstm_cell", "--json", cwd=tmp_path).stdout
     )
-    assert graded["status"] == "error" and graded["reason"] == "syntax"
+    assert graded["status"] == "error"
+    assert graded["reason"] == "syntax"
 
 
 def test_solution_warns_about_spoilers(tmp_path: Path) -> None:
     done = renshu("solution", "sentence_bleu", cwd=tmp_path)
-    assert done.returncode == 0 and "spoiler" in done.stderr and "def sentence_bleu" in done.stdout
+    assert done.returncode == 0
+    assert "spoiler" in done.stderr
+    assert "def sentence_bleu" in done.stdout
 
 
 def test_core_never_imports_the_tui(tmp_path: Path) -> None:

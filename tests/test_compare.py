@@ -30,7 +30,9 @@ def test_small_formula_error_fails() -> None:
     got = exp.copy()
     got[0, 2] += 1e-3
     found = compare((exp, exp), (exp, got), PAIR, DIMS, TOL)
-    assert found is not None and found.kind == "value" and found.where == "c[0, 2]"
+    assert found is not None
+    assert found.kind == "value"
+    assert found.where == "c[0, 2]"
     assert abs(found.max_abs_error - 1e-3) < 1e-9
 
 
@@ -38,7 +40,8 @@ def test_empty_array_that_broadcasts_is_a_shape_mismatch() -> None:
     exp = np.zeros((1, 3))
     assert np.allclose(np.zeros((0, 3)), exp)  # why shapes are compared first
     found = compare((exp, exp), (np.zeros((0, 3)), np.zeros((0, 3))), PAIR, DIMS, TOL)
-    assert found is not None and found.kind == "shape"
+    assert found is not None
+    assert found.kind == "shape"
 
 
 def test_tuple_length_and_type_are_checked() -> None:
@@ -46,7 +49,8 @@ def test_tuple_length_and_type_are_checked() -> None:
     assert compare((exp, exp), (exp,), PAIR, DIMS, TOL).kind == "structure"
     assert compare((exp, exp), exp, PAIR, DIMS, TOL).kind == "type"
     found = compare((exp, exp), Unsupported("generator", "not plain data"), PAIR, DIMS, TOL)
-    assert found.kind == "type" and "generator" in found.message.en
+    assert found.kind == "type"
+    assert "generator" in found.message.en
 
 
 def test_nan_where_a_number_is_expected_fails() -> None:
@@ -54,7 +58,9 @@ def test_nan_where_a_number_is_expected_fails() -> None:
     got = exp.copy()
     got[0, 1] = np.nan
     found = compare((exp, exp), (got, exp), PAIR, DIMS, TOL)
-    assert found is not None and found.kind == "nan" and found.where == "h[0, 1]"
+    assert found is not None
+    assert found.kind == "nan"
+    assert found.where == "h[0, 1]"
 
 
 def test_complex_and_bool_arrays() -> None:

@@ -21,7 +21,13 @@ def _ids(ex: LoadedExercise) -> str:
 
 
 def test_the_five_named_exercises_exist() -> None:
-    assert {"lstm_cell", "gru_cell", "bidirectional_rnn", "positional_encoding", "sentence_bleu"} <= set(CATALOG)
+    assert {
+        "lstm_cell",
+        "gru_cell",
+        "bidirectional_rnn",
+        "positional_encoding",
+        "sentence_bleu",
+    } <= set(CATALOG)
 
 
 @pytest.mark.parametrize("exercise", EXERCISES, ids=_ids)
@@ -30,7 +36,8 @@ def test_exercise_is_complete(exercise: LoadedExercise) -> None:
     assert len(spec.misconceptions) >= 4
     assert len(spec.hints) >= 2
     for text in [spec.title, spec.prompt, *spec.hints, *(m.message for m in spec.misconceptions)]:
-        assert text.ja.strip() and text.en.strip()
+        assert text.ja.strip()
+        assert text.en.strip()
         assert text.ja != text.en
     starter = exercise.starter_path.read_text(encoding="utf-8")
     assert starter.splitlines()[0] == f"# exercise: {exercise.id}"
@@ -55,13 +62,16 @@ def test_reference_written_as_learner_file_passes(exercise: LoadedExercise) -> N
     result = grade_source(solution_source(exercise), exercise, "solution.py")
     assert result.status == "pass", result.message
     assert result.examples >= 100
-    assert result.counterexample is None and result.misconception is None
+    assert result.counterexample is None
+    assert result.misconception is None
 
 
 @pytest.mark.parametrize(
     ("exercise", "misconception"), MISCONCEPTIONS, ids=[f"{e.id}-{m.id}" for e, m in MISCONCEPTIONS]
 )
-def test_misconception_as_learner_file_fails_and_is_named(exercise: LoadedExercise, misconception) -> None:
+def test_misconception_as_learner_file_fails_and_is_named(
+    exercise: LoadedExercise, misconception
+) -> None:
     module = exercise.misconceptions_path.read_text(encoding="utf-8")
     source = f"# exercise: {exercise.id}\n{module}\n\n{exercise.spec.function} = {misconception.function}\n"
     result = grade_source(source, exercise, "wrong.py")
@@ -69,3 +79,13 @@ def test_misconception_as_learner_file_fails_and_is_named(exercise: LoadedExerci
     assert result.counterexample is not None
     assert result.misconception is not None, f"not diagnosed: {result.message}"
     assert result.misconception.id == misconception.id
+
+
+def test_committed_exercise_schema_matches_the_model() -> None:
+    import json
+    from pathlib import Path
+
+    from renshu.grader.exercise_model import Exercise
+
+    committed = Path(__file__).resolve().parent.parent / "exercises" / "schema.json"
+    assert json.loads(committed.read_text(encoding="utf-8")) == Exercise.model_json_schema()

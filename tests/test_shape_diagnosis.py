@@ -27,7 +27,8 @@ def test_missing_batch_axis() -> None:
 
 def test_expression_axes_and_japanese() -> None:
     msg = describe_shape_mismatch(["H", "H + I"], {"H": 2, "I": 3}, (5, 2), "W")
-    assert "(H, H+I) = (2, 5)" in msg.en and "(H+I, H)" in msg.en
+    assert "(H, H+I) = (2, 5)" in msg.en
+    assert "(H+I, H)" in msg.en
     assert "転置" in msg.ja
 
 
