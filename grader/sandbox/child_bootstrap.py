@@ -46,6 +46,29 @@ _IN_FD, _OUT_FD = CONFIG["request_fd"], CONFIG["response_fd"]
 _write, _read = os.write, os.read
 
 
+def _hide_paths() -> None:
+    """Mount an empty read-only tmpfs over renshu's folders (private mount namespace only).
+
+    Blocking ``import renshu`` is not enough: a submission could read the
+    reference's source by path. In its own mount namespace the folders are
+    simply empty.
+    """
+    if not CONFIG["hide_paths"]:
+        return
+    import ctypes
+    import ctypes.util
+
+    libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+    ms_rdonly, ms_nosuid, ms_nodev = 1, 2, 4
+    for path in CONFIG["hide_paths"]:
+        if os.path.isdir(path):
+            rc = libc.mount(
+                b"tmpfs", path.encode(), b"tmpfs", ms_rdonly | ms_nosuid | ms_nodev, b"size=4k"
+            )
+            if rc != 0:
+                os._exit(4)  # refuse to run the submission with the answer in reach
+
+
 class _BlockRenshu(importlib.abc.MetaPathFinder):
     """Refuses imports of the grader's own package: the answer is not in reach."""
 
@@ -104,6 +127,7 @@ def _load_submission():
 
 
 def main() -> None:
+    _hide_paths()
     sys.meta_path.insert(0, _BlockRenshu())
     for name in [m for m in sys.modules if m == "renshu" or m.startswith("renshu.")]:
         del sys.modules[name]

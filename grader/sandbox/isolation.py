@@ -17,13 +17,29 @@ import subprocess
 class IsolationLevel(enum.StrEnum):
     """How the child is contained, reported in every grading result."""
 
+    FULL_NAMESPACES = "pid+net+mount namespaces (renshu hidden), rlimits, process sweep"
     PID_NET_NAMESPACE = "pid+net namespace, rlimits, process sweep"
     PID_NAMESPACE = "pid namespace, rlimits, process sweep"
     USER_PID_NAMESPACE = "user+pid namespace, rlimits, process sweep"
     PROCESS_GROUP = "process group, rlimits, process sweep"
 
+    @property
+    def private_mounts(self) -> bool:
+        """True when the child may mount over renshu's own folders to hide them."""
+        return self is IsolationLevel.FULL_NAMESPACES
+
 
 _PREFIXES: dict[IsolationLevel, list[str]] = {
+    # Own PIDs (a daemon dies with the namespace), no network, a private mount table
+    # with its own /proc (the grader's processes are invisible).
+    IsolationLevel.FULL_NAMESPACES: [
+        "--pid",
+        "--fork",
+        "--kill-child",
+        "--net",
+        "--mount",
+        "--mount-proc",
+    ],
     IsolationLevel.PID_NET_NAMESPACE: ["--pid", "--fork", "--kill-child", "--net"],
     IsolationLevel.PID_NAMESPACE: ["--pid", "--fork", "--kill-child"],
     IsolationLevel.USER_PID_NAMESPACE: [

@@ -130,6 +130,7 @@ class SandboxRunner:
             "cpu_seconds": self.limits.cpu_seconds,
             "file_size_mib": self.limits.file_size_mib,
             "open_files": self.limits.open_files,
+            "hide_paths": _renshu_folders() if self.isolation.private_mounts else [],
         }
         argv = [
             *namespace_prefix(self.isolation),
@@ -189,9 +190,7 @@ class SandboxRunner:
         if self._proc is not None and self._dead is None and self._proc.poll() is None:
             try:
                 self._send({"op": "close"})
-                bye = self._receive(0.5)
-                if not bye.ok or not isinstance(bye.value, type(None)):
-                    pass
+                self._receive(0.5)
             except ChildFailure:
                 pass
         self._kill_all()
@@ -223,10 +222,21 @@ class SandboxRunner:
 
     # -- channel -------------------------------------------------------------------------
 
+    def _ensure_quiet(self) -> None:
+        """Exactly one frame per request: bytes waiting before a request are a forgery."""
+        assert self._resp_r is not None
+        with selectors.DefaultSelector() as sel:
+            sel.register(self._resp_r, selectors.EVENT_READ)
+            if sel.select(0):
+                if os.read(self._resp_r, 1):
+                    self._fail(ChildFailure("protocol", "wrote extra data to the result channel"))
+                self._fail(self._exit_failure(""))
+
     def _send(self, message: dict[str, Any]) -> None:
         if self._dead is not None:
             raise self._dead
         assert self._req_w is not None
+        self._ensure_quiet()
         data = wire.encode(message)
         try:
             view = memoryview(data)
@@ -306,6 +316,14 @@ class SandboxRunner:
             except subprocess.TimeoutExpired:
                 pass
         sweep_marked_processes(TOKEN_VARIABLE, self.token)
+
+
+def _renshu_folders() -> list[str]:
+    """renshu's own code and data folders, hidden from the child where mounts are private."""
+    package = Path(__file__).resolve().parent.parent.parent
+    return [
+        str(package / name) for name in ("reference", "grader", "exercises", "quizzes", "tests")
+    ]
 
 
 def _drain(stream: Any, buf: _CappedBuffer) -> None:
