@@ -19,8 +19,10 @@ import numpy as np
 from .catalog import LoadedExercise, builtin_exercise_ids, get_exercise
 from .compare import Mismatch, compare
 from .errors import SubmissionError, UsageError
+from .exercise_model import ArrayReturn, ArraySpec, DictSpec, Exercise, TupleReturn
 from .result import Counterexample, GradeResult, MisconceptionHit, Reason, Status
 from .sandbox import CallResult, ChildFailure, Limits, SandboxRunner
+from .shape_expr import eval_dim
 from .static_checks import check_source
 from .text import Bilingual, Lang
 
@@ -219,8 +221,8 @@ def grade_source(
             en=f"pass: matches the reference on all {session.calls} inputs tried.",
         )
         return finish(Status.PASS, Reason.PASSED, message, **ran, **outputs)
-    _dims, args, outcome = found
-    counterexample = _counterexample(args, outcome)
+    dims, args, outcome = found
+    counterexample = _counterexample(args, outcome, spec, dims)
     if outcome.error is not None:
         message = _exception_message(outcome.error, display_name)
         return finish(
@@ -338,9 +340,37 @@ def to_plain(value: Any) -> Any:
     return repr(value)
 
 
-def _counterexample(args: dict[str, Any], outcome: _Outcome) -> Counterexample:
+def axis_labels(spec: Exercise, dims: dict[str, int]) -> dict[str, str]:
+    """``{"xs": "(B, T, I) = (1, 2, 2)", ...}`` for the arguments and the returned arrays."""
+    labels: dict[str, str] = {}
+
+    def label(shape: list[str | int]) -> str:
+        names = [str(d).replace(" ", "") for d in shape]
+        sizes = [str(eval_dim(d, dims)) for d in shape]
+        return f"({', '.join(names)}) = ({', '.join(sizes)})"
+
+    def walk(prefix: str, arg: Any) -> None:
+        if isinstance(arg, ArraySpec):
+            labels[prefix] = label(arg.shape)
+        elif isinstance(arg, DictSpec):
+            for key, entry in arg.entries.items():
+                walk(f"{prefix}.{key}", entry)
+
+    for name, arg in spec.inputs.args.items():
+        walk(name, arg)
+    items = spec.returns.items if isinstance(spec.returns, TupleReturn) else [spec.returns]
+    for i, item in enumerate(items):
+        if isinstance(item, ArrayReturn):
+            labels[f"return.{item.name or i}"] = label(item.shape)
+    return labels
+
+
+def _counterexample(
+    args: dict[str, Any], outcome: _Outcome, spec: Exercise, dims: dict[str, int]
+) -> Counterexample:
     mismatch = outcome.mismatch
     return Counterexample(
+        shapes=axis_labels(spec, dims),
         args=to_plain(args),
         expected=to_plain(outcome.expected),
         got=to_plain(outcome.got) if outcome.error is None else None,
@@ -413,7 +443,9 @@ def _child_failure_result(
     try:
         ordered = [abort.inputs[n] for n in session.exercise.spec.signature]
         expected = session.exercise.reference_function()(*copy.deepcopy(ordered))
-        counterexample = _counterexample(abort.inputs, _Outcome(expected))
+        counterexample = _counterexample(
+            abort.inputs, _Outcome(expected), session.exercise.spec, abort.dims
+        )
     except Exception:
         counterexample = None
     return finish(

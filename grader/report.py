@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import numpy as np
 from rich.console import Console, Group
 from rich.markup import escape
 from rich.panel import Panel
@@ -51,11 +52,41 @@ _STYLE = {Status.PASS: "bold green", Status.FAIL: "bold red", Status.ERROR: "bol
 MAX_OUTPUT_LINES = 20
 
 
-def _fmt_value(value: Any, limit: int = 1200) -> str:
-    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
-    if isinstance(value, list) and value and isinstance(value[0], list):
-        text = "\n".join(json.dumps(row, ensure_ascii=False) for row in value)
+def _fmt_value(value: Any, limit: int = 1500) -> str:
+    """Numeric nested lists as NumPy prints them; anything else as JSON."""
+    text = None
+    if isinstance(value, list) and value:
+        try:
+            arr = np.asarray(value)
+        except ValueError:  # ragged, e.g. BLEU references of different lengths
+            arr = None
+        if arr is not None and arr.dtype.kind in "biuf":
+            text = np.array2string(
+                arr, precision=4, suppress_small=True, separator=", ", max_line_width=72
+            )
+    if text is None:
+        text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
     return text if len(text) <= limit else text[:limit] + " …"
+
+
+def _arg_rows(args: dict[str, Any], shapes: dict[str, str]) -> list[tuple[str, str, str]]:
+    """(name, axes, value) rows; dict arguments are flattened to ``params.W_i``."""
+    rows = []
+    for name, value in args.items():
+        if isinstance(value, dict):
+            for key, entry in value.items():
+                path = f"{name}.{key}"
+                rows.append((path, shapes.get(path, ""), _fmt_value(entry)))
+        else:
+            rows.append((name, shapes.get(name, ""), _fmt_value(value)))
+    return rows
+
+
+def _return_label(shapes: dict[str, str]) -> str:
+    labels = [
+        f"{k.removeprefix('return.')} {v}" for k, v in shapes.items() if k.startswith("return.")
+    ]
+    return "; ".join(labels)
 
 
 def render(result: GradeResult, console: Console) -> None:
@@ -77,14 +108,17 @@ def render(result: GradeResult, console: Console) -> None:
     if ce is not None:
         table = Table.grid(padding=(0, 1))
         table.add_column(style="bold cyan", no_wrap=True)
+        table.add_column(style="dim", no_wrap=True)
         table.add_column()
-        for name, value in ce.args.items():
-            table.add_row(escape(name), escape(_fmt_value(value)))
+        for name, axes, value in _arg_rows(ce.args, ce.shapes):
+            table.add_row(escape(name), escape(axes), escape(value))
         blocks.append(Panel(table, title=lab["input"], title_align="left", border_style="cyan"))
         if ce.got is not None or result.status is Status.FAIL:
             diff = Table.grid(padding=(0, 1))
             diff.add_column(style="bold", no_wrap=True)
             diff.add_column()
+            if _return_label(ce.shapes):
+                diff.add_row("", Text(_return_label(ce.shapes), style="dim"))
             diff.add_row(lab["expected"], escape(_fmt_value(ce.expected)))
             diff.add_row(lab["got"], escape(_fmt_value(ce.got)))
             if ce.max_abs_error is not None:

@@ -49,6 +49,9 @@ class Counterexample(BaseModel):
     got: Any
     max_abs_error: float | None
     where: str | None
+    # Axis names and sizes per argument (dict entries as "params.W_i") and per returned
+    # array, e.g. {"xs": "(B, T, I) = (1, 2, 2)"}.
+    shapes: dict[str, str] = {}
 
 
 class MisconceptionHit(BaseModel):
