@@ -69,6 +69,34 @@ def _hide_paths() -> None:
                 os._exit(4)  # refuse to run the submission with the answer in reach
 
 
+def _drop_privileges() -> None:
+    """Give up every capability and the right to regain any (even as uid 0).
+
+    Without this a root child could unmount the tmpfs hiding the reference,
+    or use CAP_KILL and CAP_SYS_PTRACE outside its own processes. The bounding
+    set goes first (so an exec cannot restore capabilities), then the current
+    sets, then no_new_privs.
+    """
+    import ctypes
+    import ctypes.util
+
+    libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+    pr_capbset_drop, pr_set_no_new_privs = 24, 38
+    for cap in range(64):
+        libc.prctl(pr_capbset_drop, cap, 0, 0, 0)  # fails harmlessly for unknown caps
+
+    class Header(ctypes.Structure):
+        _fields_ = [("version", ctypes.c_uint32), ("pid", ctypes.c_int)]
+
+    class Data(ctypes.Structure):
+        _fields_ = [(n, ctypes.c_uint32) for n in ("effective", "permitted", "inheritable")]
+
+    header, data = Header(0x20080522, 0), (Data * 2)()  # _LINUX_CAPABILITY_VERSION_3
+    if libc.capset(ctypes.byref(header), data) != 0 and os.geteuid() == 0:
+        os._exit(5)  # refuse to run the submission with root's capabilities
+    libc.prctl(pr_set_no_new_privs, 1, 0, 0, 0)
+
+
 class _BlockRenshu(importlib.abc.MetaPathFinder):
     """Refuses imports of the grader's own package: the answer is not in reach."""
 
@@ -128,6 +156,7 @@ def _load_submission():
 
 def main() -> None:
     _hide_paths()
+    _drop_privileges()
     sys.meta_path.insert(0, _BlockRenshu())
     for name in [m for m in sys.modules if m == "renshu" or m.startswith("renshu.")]:
         del sys.modules[name]
