@@ -72,6 +72,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # `python -m renshu.grader.cli` puts the working folder first on sys.path; a graded
+    # file's folder must never shadow the modules the grader imports (renshu is installed).
+    cwd = os.getcwd()
+    sys.path[:] = [p for p in sys.path if p not in ("", ".", cwd)]
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

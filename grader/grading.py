@@ -196,7 +196,15 @@ def grade_source(
     runner.start()
     session = _Session(exercise, runner)
     try:
-        loaded = runner.load()
+        # Everything the verdict needs is imported now, while the child starts and before
+        # the submission is imported, so nothing it writes can be imported by the grader.
+        from . import diagnosis, strategies  # noqa: F401
+
+        exercise.reference_function()
+        try:
+            loaded = runner.load()
+        except ChildFailure as failure:
+            raise _Abort(failure, {}, {}) from None
         if not loaded.ok:
             reason, message = _import_problem(loaded.error or {}, spec.function, display_name)
             return finish(
@@ -423,6 +431,21 @@ def _import_problem(
     )
 
 
+def _load_failure_message(failure: ChildFailure, limits: Limits) -> Bilingual:
+    if failure.kind == "timeout":
+        budget = limits.start_timeout_s + limits.import_timeout_s
+        return Bilingual(
+            ja=f"時間切れ: ファイルの読み込みが {budget:g} 秒以内に終わりませんでした"
+            "(読み込み時に sleep や input、無限ループをしていませんか?)",
+            en=f"timeout: importing the file did not finish within {budget:g} s (does it sleep, "
+            "wait for input or loop at import time?)",
+        )
+    return Bilingual(
+        ja=f"ファイルの読み込み中に子プロセスが異常終了しました: {failure.message}",
+        en=f"the submission's process stopped while the file was imported: it {failure.message}",
+    )
+
+
 def _child_failure_result(
     finish: Any, abort: _Abort, session: _Session, runner: SandboxRunner, lang: Lang
 ) -> GradeResult:
@@ -439,6 +462,16 @@ def _child_failure_result(
         message = Bilingual(
             ja=f"子プロセスが異常終了しました: {failure.message}",
             en=f"the submission's process stopped abnormally: it {failure.message}",
+        )
+    if not abort.inputs:  # the child failed while importing the submission
+        message = _load_failure_message(failure, limits)
+        return finish(
+            Status.ERROR,
+            _FAILURE_REASON.get(failure.kind, Reason.CRASH),
+            message,
+            isolation=runner.isolation.value,
+            stdout=runner.stdout,
+            stderr=runner.stderr,
         )
     try:
         ordered = [abort.inputs[n] for n in session.exercise.spec.signature]

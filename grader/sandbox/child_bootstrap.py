@@ -69,6 +69,41 @@ def _hide_paths() -> None:
                 os._exit(4)  # refuse to run the submission with the answer in reach
 
 
+def _seal_filesystem() -> None:
+    """Make every mount read-only except the child's own working folder.
+
+    As uid 0 the child could otherwise plant a module (``hypothesis.py`` in
+    the grader's folder, or into site-packages) that the grader imports later.
+    Runs only in a private mount namespace, so the grader's view is untouched.
+    """
+    if not CONFIG["seal_filesystem"]:
+        return
+    import ctypes
+    import ctypes.util
+
+    libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
+    ms = {"ro": 1, "nosuid": 2, "nodev": 4, "noexec": 8}
+    ms_remount, ms_bind = 32, 4096
+    work = os.getcwd()
+    if libc.mount(work.encode(), work.encode(), None, ms_bind, None) != 0:
+        os._exit(6)
+    with open("/proc/self/mountinfo") as f:
+        mounts = [(line.split()[4], line.split()[5].split(",")) for line in f]
+    for point, options in mounts:
+        point = point.replace("\\040", " ")
+        if point == work or point == "/proc" or point.startswith("/proc/"):
+            continue
+        flags = ms_remount | ms_bind | ms["ro"]
+        for name in ("nosuid", "nodev", "noexec"):
+            if name in options:
+                flags |= ms[name]
+        libc.mount(None, point.encode(), None, flags, None)
+    guarded = {"/", sys.prefix, sys.base_prefix, CONFIG["grader_cwd"], *sys.path}
+    for path in guarded:
+        if path and os.path.isdir(path) and not path.startswith(work) and os.access(path, os.W_OK):
+            os._exit(6)  # refuse to run the submission with the grader's files writable
+
+
 def _drop_privileges() -> None:
     """Give up every capability and the right to regain any (even as uid 0).
 
@@ -156,6 +191,7 @@ def _load_submission():
 
 def main() -> None:
     _hide_paths()
+    _seal_filesystem()
     _drop_privileges()
     sys.meta_path.insert(0, _BlockRenshu())
     for name in [m for m in sys.modules if m == "renshu" or m.startswith("renshu.")]:

@@ -91,3 +91,56 @@ def _reap(pid: int) -> None:
         pass  # not our child: its own parent (or init) reaps it
     except OSError:
         pass
+
+
+def _stat(pid: int) -> tuple[int, int, int, int] | None:
+    """(ppid, pgrp, session, start time in clock ticks since boot) of ``pid``."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            data = f.read()
+    except OSError:
+        return None
+    fields = data[data.rindex(b")") + 2 :].split()  # the name may contain spaces and ')'
+    return int(fields[1]), int(fields[2]), int(fields[3]), int(fields[19])
+
+
+def _boot_time() -> float:
+    with open("/proc/stat") as f:
+        for line in f:
+            if line.startswith("btime "):
+                return float(line.split()[1])
+    return 0.0
+
+
+def sweep_adopted_orphans(
+    session: int, started_epoch: float, spare: frozenset[int] = frozenset()
+) -> int:
+    """Kill orphans of a sandbox that were re-parented to this (subreaper) process.
+
+    A daemon may wipe its environment, rename itself and start its own session,
+    escaping the token sweep; as this process's adopted child it is still found:
+    a child in the sandbox's session, or one started after the sandbox in a
+    session other than this process's own (what this process spawns itself,
+    an editor say, stays in its session). ``spare`` holds the session leaders of
+    other sandboxes still running; renshu starts no other sessions.
+    """
+    me, own_session = os.getpid(), os.getsid(0)
+    ticks = os.sysconf("SC_CLK_TCK")
+    since = (started_epoch - _boot_time()) * ticks - ticks  # one tick of slack
+    killed = 0
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        pid = int(entry)
+        info = _stat(pid)
+        if info is None or info[0] != me or pid in spare:
+            continue
+        _ppid, _pgrp, sid, start = info
+        if sid == session or (sid != own_session and start >= since):
+            try:
+                os.kill(pid, signal.SIGKILL)
+                killed += 1
+            except (ProcessLookupError, PermissionError):
+                continue
+            _reap(pid)
+    return killed

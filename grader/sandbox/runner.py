@@ -25,9 +25,16 @@ from typing import Any
 
 from . import wire
 from .isolation import IsolationLevel, detect_isolation, namespace_prefix
-from .process_tree import become_subreaper, set_parent_death_signal, sweep_marked_processes
+from .process_tree import (
+    become_subreaper,
+    set_parent_death_signal,
+    sweep_adopted_orphans,
+    sweep_marked_processes,
+)
 
 BOOTSTRAP = Path(__file__).with_name("child_bootstrap.py")
+# Session leaders (pids) of the sandboxes this process is running right now.
+_LIVE_SANDBOXES: set[int] = set()
 TOKEN_VARIABLE = "RENSHU_SANDBOX_TOKEN"
 
 
@@ -39,7 +46,7 @@ class Limits:
     cpu_seconds: int = 10
     file_size_mib: int = 1
     open_files: int = 64
-    start_timeout_s: float = 10.0
+    start_timeout_s: float = 5.0
     import_timeout_s: float = 5.0
     call_timeout_s: float = 2.0
     output_cap_bytes: int = 64 * 1024
@@ -111,12 +118,16 @@ class SandboxRunner:
         self._resp_r: int | None = None
         self._drainers: list[threading.Thread] = []
         self._dead: ChildFailure | None = None
+        self._started = time.monotonic()
+        self._started_epoch = time.time()
 
     # -- lifecycle -----------------------------------------------------------------------
 
     def start(self) -> None:
         """Exec the child; it sets its limits and waits for the import request."""
         become_subreaper()
+        self._started = time.monotonic()
+        self._started_epoch = time.time()
         req_r, self._req_w = os.pipe()
         self._resp_r, resp_w = os.pipe()
         config = {
@@ -131,6 +142,8 @@ class SandboxRunner:
             "file_size_mib": self.limits.file_size_mib,
             "open_files": self.limits.open_files,
             "hide_paths": _renshu_folders() if self.isolation.private_mounts else [],
+            "seal_filesystem": self.isolation.private_mounts,
+            "grader_cwd": os.getcwd(),
         }
         argv = [
             *namespace_prefix(self.isolation),
@@ -167,6 +180,7 @@ class SandboxRunner:
         finally:
             os.close(req_r)
             os.close(resp_w)
+        _LIVE_SANDBOXES.add(self._proc.pid)
         for stream, buf in ((self._proc.stdout, self._stdout), (self._proc.stderr, self._stderr)):
             t = threading.Thread(target=_drain, args=(stream, buf), daemon=True)
             t.start()
@@ -298,7 +312,8 @@ class SandboxRunner:
         suffix = f" {when}" if when else ""
         if signum == signal.SIGSEGV:
             return ChildFailure("crash", f"crashed with a segmentation fault{suffix}")
-        if signum in (signal.SIGXCPU, signal.SIGKILL):
+        cpu_exhausted = time.monotonic() - self._started >= self.limits.cpu_seconds
+        if signum == signal.SIGXCPU or (signum == signal.SIGKILL and cpu_exhausted):
             return ChildFailure("timeout", f"used up its CPU time and was stopped{suffix}")
         if signum:
             name = signal.Signals(signum).name if signum in signal.valid_signals() else signum
@@ -316,6 +331,9 @@ class SandboxRunner:
             except subprocess.TimeoutExpired:
                 pass
         sweep_marked_processes(TOKEN_VARIABLE, self.token)
+        if self._proc is not None:
+            _LIVE_SANDBOXES.discard(self._proc.pid)
+            sweep_adopted_orphans(self._proc.pid, self._started_epoch, frozenset(_LIVE_SANDBOXES))
 
 
 def _renshu_folders() -> list[str]:
