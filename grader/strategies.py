@@ -48,8 +48,8 @@ def input_strategy(spec: InputSpec) -> st.SearchStrategy[Drawn]:
 
     @st.composite
     def draw(draw_fn: Callable[[st.SearchStrategy[Any]], Any]) -> Drawn:
-        dims = {name: draw_fn(st.integers(low, high)) for name, (low, high) in spec.dims.items()}
-        args = {name: draw_fn(_arg_strategy(arg, dims)) for name, arg in spec.args.items()}
+        dims = {name: draw_fn(_integers(low, high)) for name, (low, high) in spec.dims.items()}
+        args = {name: _draw_arg(draw_fn, arg, dims) for name, arg in spec.args.items()}
         for joint in spec.joint:
             args.update(draw_fn(_joint_strategy(joint)))
         return dims, args
@@ -57,25 +57,44 @@ def input_strategy(spec: InputSpec) -> st.SearchStrategy[Drawn]:
     return draw()
 
 
-def _arg_strategy(spec: ArgSpec, dims: dict[str, int]) -> st.SearchStrategy[Any]:
+def _draw_arg(
+    draw_fn: Callable[[st.SearchStrategy[Any]], Any], spec: ArgSpec, dims: dict[str, int]
+) -> Any:
+    # Strategies are cached by their parameters: building and validating a fresh strategy
+    # object for every draw cost more than drawing from it.
     if isinstance(spec, ArraySpec):
         shape = tuple(eval_dim(d, dims) for d in spec.shape)
-        table = value_table(*spec.range)
-        size = int(np.prod(shape, dtype=np.int64))
-        # One byte per element indexes a table ordered simplest-first: four times cheaper
-        # than per-element float draws, every element drawn independently, and shrinking
-        # bytes towards zero shrinks values towards 0, ±1, ±0.5, ...
-        return st.binary(min_size=size, max_size=size).map(
-            lambda raw: table[
-                np.frombuffer(raw, dtype=np.uint8).astype(np.intp) % len(table)
-            ].reshape(shape)
-        )
+        return draw_fn(_array_strategy(spec.range, shape))
     if isinstance(spec, DimSpec):
-        return st.just(dims[spec.name])
+        return dims[spec.name]
     if isinstance(spec, IntSpec):
-        return st.integers(*spec.range)
+        return draw_fn(_integers(*spec.range))
     assert isinstance(spec, DictSpec)
-    return st.fixed_dictionaries({k: _arg_strategy(v, dims) for k, v in spec.entries.items()})
+    return {k: _draw_arg(draw_fn, v, dims) for k, v in spec.entries.items()}
+
+
+@functools.cache
+def _integers(low: int, high: int) -> st.SearchStrategy[int]:
+    return st.integers(low, high)
+
+
+@functools.cache
+def _array_strategy(
+    value_range: tuple[float, float], shape: tuple[int, ...]
+) -> st.SearchStrategy[np.ndarray]:
+    """float64 arrays of ``shape``: one byte per element indexes a simplest-first table.
+
+    Four times cheaper than per-element float draws, every element drawn
+    independently (a constant fill would hide transposes), and shrinking bytes
+    towards zero shrinks values towards 0, ±1, ±0.5, ...
+    """
+    table = value_table(*value_range)
+    size = int(np.prod(shape, dtype=np.int64))
+    return st.binary(min_size=size, max_size=size).map(
+        lambda raw: table[np.frombuffer(raw, dtype=np.uint8).astype(np.intp) % len(table)].reshape(
+            shape
+        )
+    )
 
 
 @functools.cache
@@ -92,9 +111,16 @@ def value_table(low: float, high: float) -> np.ndarray:
 
 
 def _joint_strategy(spec: JointSpec) -> st.SearchStrategy[dict[str, Any]]:
-    if spec.strategy == "bleu_overlap":
-        return bleu_overlap(spec.produces, **spec.options)
-    raise BankError(f"unknown joint strategy {spec.strategy!r}")
+    return _joint_cached(spec.strategy, tuple(spec.produces), tuple(sorted(spec.options.items())))
+
+
+@functools.cache
+def _joint_cached(
+    strategy: str, produces: tuple[str, ...], options: tuple[tuple[str, int], ...]
+) -> st.SearchStrategy[dict[str, Any]]:
+    if strategy == "bleu_overlap":
+        return bleu_overlap(list(produces), **dict(options))
+    raise BankError(f"unknown joint strategy {strategy!r}")
 
 
 def bleu_overlap(
