@@ -14,7 +14,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from .errors import RenshuError, UsageError
+from .errors import ExerciseNotFound, RenshuError, UsageError
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
@@ -90,21 +90,18 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         print()  # noqa: T201
         return _cmd_exercises(_default_lang())
-    except UsageError as e:
+    except (UsageError, ExerciseNotFound) as e:
         sys.stderr.write(f"renshu: error: {e}\n")
         return EXIT_USAGE
     except RenshuError as e:
         sys.stderr.write(f"renshu: {e}\n")
-        return (
-            EXIT_FAIL if args.command != "grade" or not getattr(args, "json", False) else EXIT_USAGE
-        )
+        return EXIT_FAIL
     except KeyboardInterrupt:
         sys.stderr.write("renshu: interrupted\n")
         return 130
 
 
 def _cmd_grade(args: argparse.Namespace) -> int:
-    from .errors import ExerciseNotFound
     from .grading import DEFAULT_MAX_EXAMPLES, DEFAULT_SEED, grade_file
 
     lang = args.lang or _default_lang()
@@ -114,12 +111,7 @@ def _cmd_grade(args: argparse.Namespace) -> int:
     seed = args.seed if args.seed is not None else DEFAULT_SEED
     if not args.file.is_file():
         raise UsageError(f"no such file: {args.file}")
-    try:
-        result = grade_file(
-            args.file, args.exercise, seed=seed, max_examples=max_examples, lang=lang
-        )
-    except ExerciseNotFound as e:
-        raise UsageError(str(e)) from e
+    result = grade_file(args.file, args.exercise, seed=seed, max_examples=max_examples, lang=lang)
     if args.json:
         sys.stdout.write(result.as_json() + "\n")
     else:
@@ -149,12 +141,8 @@ def _cmd_exercises(lang: str) -> int:
 
 def _cmd_start(exercise_id: str, directory: Path) -> int:
     from .catalog import get_exercise
-    from .errors import ExerciseNotFound
 
-    try:
-        exercise = get_exercise(exercise_id)
-    except ExerciseNotFound as e:
-        raise UsageError(str(e)) from e
+    exercise = get_exercise(exercise_id)
     directory.mkdir(parents=True, exist_ok=True)
     target = directory / f"{exercise.id}.py"
     if target.exists():
@@ -166,13 +154,9 @@ def _cmd_start(exercise_id: str, directory: Path) -> int:
 
 def _cmd_solution(exercise_id: str, confirmed: bool) -> int:
     from .catalog import get_exercise
-    from .errors import ExerciseNotFound
     from .solution_text import solution_source
 
-    try:
-        exercise = get_exercise(exercise_id)
-    except ExerciseNotFound as e:
-        raise UsageError(str(e)) from e
+    exercise = get_exercise(exercise_id)
     if not confirmed:
         # Progress is not recorded yet (progress store issue): always warn.
         sys.stderr.write(
