@@ -102,7 +102,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _cmd_grade(args: argparse.Namespace) -> int:
-    from .grading import DEFAULT_MAX_EXAMPLES, DEFAULT_SEED, grade_file
+    from .errors import SubmissionError
+    from .grading import DEFAULT_MAX_EXAMPLES, DEFAULT_SEED, grade_file, unreadable_result
 
     lang = args.lang or _default_lang()
     max_examples = args.max_examples if args.max_examples is not None else DEFAULT_MAX_EXAMPLES
@@ -111,7 +112,12 @@ def _cmd_grade(args: argparse.Namespace) -> int:
     seed = args.seed if args.seed is not None else DEFAULT_SEED
     if not args.file.is_file():
         raise UsageError(f"no such file: {args.file}")
-    result = grade_file(args.file, args.exercise, seed=seed, max_examples=max_examples, lang=lang)
+    try:
+        result = grade_file(
+            args.file, args.exercise, seed=seed, max_examples=max_examples, lang=lang
+        )
+    except SubmissionError as e:
+        result = unreadable_result(args.file, args.exercise, str(e), seed)
     if args.json:
         sys.stdout.write(result.as_json() + "\n")
     else:

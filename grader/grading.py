@@ -72,7 +72,26 @@ def read_submission(path: Path) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise SubmissionError(f"{path} is not UTF-8 text (byte {e.start})") from e
+        line = raw[: e.start].count(b"\n") + 1
+        column = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
+        raise SubmissionError(
+            f"{path}:{line}:{column}: the file is not UTF-8 text; save it as UTF-8"
+        ) from e
+
+
+def unreadable_result(path: Path, exercise_id: str | None, message: str, seed: int) -> GradeResult:
+    """The result for a file that cannot even be read as text (so nothing ran)."""
+    return GradeResult(
+        exercise=exercise_id,
+        file=str(path),
+        status=Status.ERROR,
+        reason=Reason.UNREADABLE,
+        message=message,
+        examples=0,
+        seed=seed,
+        duration_s=0.0,
+        isolation="none (not run)",
+    )
 
 
 def source_hash(source: str) -> str:

@@ -94,7 +94,7 @@ def render(result: GradeResult, console: Console) -> None:
     lab = _LABELS[result.lang]
     head = Text()
     head.append(f" {lab[result.status.value]} ", style=f"reverse {_STYLE[result.status]}")
-    head.append(f"  {result.exercise}  ", style="bold")
+    head.append(f"  {result.exercise or ''}  ", style="bold")
     head.append(result.file, style="dim")
     console.print(head)
     console.print(escape(result.message))

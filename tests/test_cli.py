@@ -129,8 +129,11 @@ def test_non_utf8_submission_is_a_clear_error(tmp_path: Path) -> None:
     path.write_bytes(b"# exercise: lstm_cell\nx = '\xff\xfe'\n")
     done = renshu("grade", str(path), cwd=tmp_path)
     assert done.returncode == 1
-    assert "not UTF-8" in done.stderr
-    assert "Traceback" not in done.stderr
+    assert "not UTF-8" in done.stdout
+    assert "Traceback" not in done.stderr + done.stdout
+    as_json = json.loads(renshu("grade", str(path), "--json", cwd=tmp_path).stdout)
+    assert as_json["status"] == "error"
+    assert as_json["reason"] == "unreadable"
 
 
 def test_no_arguments_prints_help_and_lists_exercises(tmp_path: Path) -> None:
