@@ -65,6 +65,19 @@ def build_parser() -> argparse.ArgumentParser:
     start.add_argument("exercise", metavar="ID")
     start.add_argument("dir", nargs="?", type=Path, default=Path("."))
 
+    bank = sub.add_parser("bank", help="validate and inspect question banks")
+    bank.add_argument("--data-dir", type=Path, default=None, help="user data folder (RENSHU_HOME)")
+    bank_sub = bank.add_subparsers(dest="bank_command", parser_class=_Parser, required=True)
+    validate = bank_sub.add_parser("validate", help="check bank files and exercise.yaml files")
+    validate.add_argument("paths", nargs="*", type=Path, help="files or folders (default: all)")
+    bank_sub.add_parser("schema", help="print the JSON Schema of a bank file")
+    stats = bank_sub.add_parser("stats", help="questions per topic, type and language; coverage")
+    stats.add_argument("--bank", action="append", type=Path, default=[], metavar="DIR")
+    stats.add_argument("--json", action="store_true")
+    new = bank_sub.add_parser("new", help="write a commented starter bank for a topic")
+    new.add_argument("topic")
+    new.add_argument("-o", "--output", type=Path, default=None)
+
     solution = sub.add_parser("solution", help="show the reference solution (spoiler!)")
     solution.add_argument("exercise", metavar="ID")
     solution.add_argument("--yes", action="store_true", help="skip the spoiler warning")
@@ -87,6 +100,8 @@ def main(argv: list[str] | None = None) -> int:
             return _cmd_start(args.exercise, args.dir)
         if args.command == "solution":
             return _cmd_solution(args.exercise, args.yes)
+        if args.command == "bank":
+            return _cmd_bank(args)
         parser.print_help()
         print()  # noqa: T201
         return _cmd_exercises(_default_lang())
@@ -127,6 +142,19 @@ def _cmd_grade(args: argparse.Namespace) -> int:
 
         render(result, Console(highlight=False))
     return EXIT_OK if result.status.value == "pass" else EXIT_FAIL
+
+
+def _cmd_bank(args: argparse.Namespace) -> int:
+    from . import bank_cli
+    from .paths import data_dir
+
+    if args.bank_command == "validate":
+        return bank_cli.cmd_validate(args.paths, data_dir(args.data_dir))
+    if args.bank_command == "schema":
+        return bank_cli.cmd_schema()
+    if args.bank_command == "stats":
+        return bank_cli.cmd_stats(args.bank, data_dir(args.data_dir), args.json)
+    return bank_cli.cmd_new(args.topic, args.output)
 
 
 def _cmd_exercises(lang: str) -> int:

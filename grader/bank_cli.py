@@ -1,0 +1,219 @@
+"""``renshu bank validate | schema | stats | new``: tools for bank authors."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+from .banks import Catalogue, load_catalogue, load_curriculum
+from .errors import BankError, Location, UsageError
+from .quiz_model import QUESTION_TYPES, Bank, text_languages
+
+EXIT_OK, EXIT_FAIL = 0, 1
+
+
+def bank_schema() -> dict:
+    """The JSON Schema of a bank file (also committed as ``quizzes/schema.json``)."""
+    schema = Bank.model_json_schema()
+    schema["title"] = "renshu question bank"
+    return schema
+
+
+def cmd_schema() -> int:
+    sys.stdout.write(json.dumps(bank_schema(), indent=2, ensure_ascii=False) + "\n")
+    return EXIT_OK
+
+
+def validate_exercise_file(path: Path) -> list[BankError]:
+    """An ``exercise.yaml`` checked by the same validator: schema, files, concept ids."""
+    from .catalog import load_exercise
+
+    try:
+        exercise = load_exercise(path.parent)
+    except BankError as e:
+        return [e]
+    known = load_curriculum().concept_ids()
+    return [
+        BankError(f"concepts: unknown concept id {c!r}", Location(str(path)))
+        for c in exercise.spec.concepts
+        if c not in known
+    ]
+
+
+def _split_paths(paths: list[Path]) -> tuple[list[Path], list[Path], list[BankError]]:
+    banks, exercises, errors = [], [], []
+    for path in paths:
+        if not path.exists():
+            errors.append(BankError("no such file or folder", Location(str(path))))
+        elif path.is_file() and path.name == "exercise.yaml":
+            exercises.append(path)
+        elif path.is_dir():
+            exercises += sorted(path.glob("*/exercise.yaml"))
+            banks.append(path)
+        else:
+            banks.append(path)
+    return banks, exercises, errors
+
+
+def cmd_validate(paths: list[Path], data_dir: Path | None) -> int:
+    """Validate the given files and folders (default: every bank and exercise); exit 1 on errors."""
+    from .catalog import builtin_exercises_dir
+
+    if paths:
+        bank_paths, exercise_paths, errors = _split_paths(paths)
+        catalogue = load_catalogue(bank_paths, data_dir=None)
+    else:
+        errors = []
+        catalogue = load_catalogue(data_dir=data_dir)
+        exercise_paths = sorted(builtin_exercises_dir().glob("*/exercise.yaml"))
+    errors += catalogue.errors
+    for path in exercise_paths:
+        errors += validate_exercise_file(path)
+    for error in errors:
+        sys.stdout.write(f"{error}\n")
+    files = len(catalogue.banks) + len(exercise_paths)
+    summary = (
+        f"{files} file(s) valid, {len(catalogue.questions)} question(s), "
+        f"{len(exercise_paths)} exercise(s); {len(errors)} error(s)"
+    )
+    sys.stderr.write(summary + "\n")
+    return EXIT_FAIL if errors else EXIT_OK
+
+
+def coverage(catalogue: Catalogue) -> dict[str, int]:
+    """Questions per curriculum concept (0 for concepts no question covers)."""
+    counts = dict.fromkeys(sorted(load_curriculum().concept_ids()), 0)
+    for question, _bank in catalogue.questions.values():
+        for concept in set(question.concepts):
+            if concept in counts:
+                counts[concept] += 1
+    return counts
+
+
+def cmd_stats(extra: list[Path], data_dir: Path | None, as_json: bool) -> int:
+    catalogue = load_catalogue(extra, data_dir=data_dir)
+    per_topic = Counter(b.bank.topic for _q, b in catalogue.questions.values())
+    per_type = Counter(q.type for q, _b in catalogue.questions.values())
+    per_lang: Counter[str] = Counter()
+    for question, _bank in catalogue.questions.values():
+        langs = text_languages(question.prompt) | text_languages(question.explanation)
+        per_lang["ja+en" if {"ja", "en"} <= langs else "one language"] += 1
+    cover = coverage(catalogue)
+    thin = {c: n for c, n in cover.items() if n < 2}
+    if as_json:
+        data = {
+            "questions": len(catalogue.questions),
+            "per_topic": dict(per_topic),
+            "per_type": {t: per_type.get(t, 0) for t in QUESTION_TYPES},
+            "per_language": dict(per_lang),
+            "concepts": len(cover),
+            "concepts_with_fewer_than_two_questions": thin,
+            "errors": [str(e) for e in catalogue.errors],
+        }
+        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        return EXIT_OK
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console(highlight=False)
+    topics = Table(title=f"{len(catalogue.questions)} questions")
+    topics.add_column("topic")
+    topics.add_column("questions", justify="right")
+    topics.add_column("concepts covered ≥ 2", justify="right")
+    for topic in load_curriculum().topics:
+        mine = [c for c in cover if c.startswith(f"{topic}.")]
+        covered = sum(1 for c in mine if cover[c] >= 2)
+        topics.add_row(topic, str(per_topic.get(topic, 0)), f"{covered}/{len(mine)}")
+    types = Table(title="types")
+    types.add_column("type")
+    types.add_column("questions", justify="right")
+    for t in QUESTION_TYPES:
+        types.add_row(t, str(per_type.get(t, 0)))
+    console.print(topics)
+    console.print(types)
+    console.print("languages: " + ", ".join(f"{k} {v}" for k, v in per_lang.items()))
+    if thin:
+        console.print(
+            f"[yellow]{len(thin)} concept(s) with fewer than two questions:[/] " + ", ".join(thin)
+        )
+    for error in catalogue.errors:
+        console.print(f"[red]{error}[/]", markup=True, highlight=False)
+    return EXIT_OK
+
+
+STARTER_BANK = """\
+# yaml-language-server: $schema={schema}
+# A question bank for the topic `{topic}`. Check it with:  renshu bank validate {file}
+# For completion in your editor: renshu bank schema > schema.json (next to this file).
+# Text is either {{ja: "…", en: "…"}} or a plain string in one language. Prompts and
+# explanations are Markdown. Concept ids: quizzes/curriculum.yaml ({concepts}).
+schema_version: 1
+topic: {topic}
+title: {{ja: "{title_ja}", en: "{title_en}"}}
+questions:
+  - id: {topic}.my-first-question      # unique across all banks; progress is keyed by it
+    type: single_choice                 # exactly one choice has correct: true
+    concepts: [{first_concept}]
+    prompt: {{ja: "問題文をここに書きます。", en: "Write the question here."}}
+    choices:
+      - {{text: {{ja: "正しい選択肢", en: "The right answer"}}, correct: true}}
+      - text: {{ja: "誤りの選択肢", en: "A plausible wrong answer"}}
+        why: {{ja: "これが誤りである理由", en: "Why this one is wrong"}}
+    explanation: {{ja: "解説", en: "The explanation shown after answering"}}
+    hints: [{{ja: "ヒント", en: "A hint shown on request"}}]
+
+  # Other types (remove the leading '# ' to use one):
+  # - id: {topic}.my-true-false
+  #   type: true_false
+  #   concepts: [{first_concept}]
+  #   prompt: "A statement to judge."
+  #   answer: false
+  #   why: "Shown when the learner gets it wrong."
+  #   explanation: "…"
+  # - id: {topic}.my-numeric
+  #   type: numeric                     # answer with abs_tol / rel_tol, optional unit
+  #   concepts: [{first_concept}]
+  #   prompt: "How many …?"
+  #   answer: 42
+  #   abs_tol: 0
+  #   explanation: "…"
+  # - id: {topic}.my-short-answer
+  #   type: short_answer                # matching folds width, case and spaces
+  #   concepts: [{first_concept}]
+  #   prompt: "Name …"
+  #   accepted: ["LSTM", "long short-term memory"]
+  #   explanation: "…"
+  # - id: {topic}.my-cloze
+  #   type: cloze                       # blanks {{{{1}}}}, {{{{2}}}} … in the prompt
+  #   concepts: [{first_concept}]
+  #   prompt: "c = {{{{1}}}} * c_prev + i * g"
+  #   blanks: [["f"]]
+  #   explanation: "…"
+  # Also: multi_select (choices, at least one correct), ordering (items in the right
+  # order), flashcard (prompt = front, back = the answer, self-rated 1-4).
+"""
+
+
+def cmd_new(topic: str, output: Path | None) -> int:
+    curriculum = load_curriculum()
+    if topic not in curriculum.topics:
+        raise UsageError(f"unknown topic {topic!r}; topics are: {', '.join(curriculum.topics)}")
+    target = output or Path(f"{topic}.yaml")
+    if target.exists():
+        raise UsageError(f"{target} already exists; not overwriting it")
+    info = curriculum.topics[topic]
+    concepts = [f"{topic}.{c}" for c in info.concepts]
+    text = STARTER_BANK.format(
+        topic=topic,
+        file=target,
+        schema="schema.json",
+        title_ja=info.title.ja,
+        title_en=info.title.en,
+        first_concept=concepts[0],
+        concepts=", ".join(concepts[:4]) + (", …" if len(concepts) > 4 else ""),
+    )
+    target.write_text(text, encoding="utf-8")
+    sys.stdout.write(f"wrote {target}; check it with: renshu bank validate {target}\n")
+    return EXIT_OK

@@ -1,0 +1,271 @@
+"""The question catalogue: built-in banks plus user folders, validated with exact places.
+
+Sources, in order: the banks shipped in ``quizzes/``, folders given with
+``--bank``, the ``RENSHU_BANKS`` variable (``os.pathsep``-separated) and a
+``banks/`` folder in the user data directory. A broken file is reported with
+every problem it has (file:line:column and the field) and skipped; it never
+stops the other files from loading.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import importlib.resources
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from .errors import BankError, Location
+from .quiz_model import Bank, Numeric, param_names
+from .text import Bilingual
+from .yaml_source import PositionedYaml, YamlPath, describe_validation_error, read_yaml_file
+
+BANK_SUFFIXES = (".yaml", ".yml")
+NOT_BANKS = {"curriculum.yaml"}
+
+
+class CurriculumTopic(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    title: Bilingual
+    concepts: dict[str, Bilingual]
+
+
+class Curriculum(BaseModel):
+    """Topic and concept ids every bank and exercise must use."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    schema_version: int
+    topics: dict[str, CurriculumTopic]
+
+    def concept_ids(self) -> set[str]:
+        return {f"{t}.{c}" for t, topic in self.topics.items() for c in topic.concepts}
+
+
+def builtin_quizzes_dir() -> Path:
+    return Path(str(importlib.resources.files("renshu") / "quizzes"))
+
+
+@functools.cache
+def load_curriculum() -> Curriculum:
+    """The curriculum shipped with renshu (a broken one is a bug and raises)."""
+    doc = read_yaml_file(builtin_quizzes_dir() / "curriculum.yaml")
+    return Curriculum.model_validate(doc.data)
+
+
+@dataclass(frozen=True)
+class LoadedBank:
+    bank: Bank
+    path: Path
+    builtin: bool
+    doc: PositionedYaml
+
+    def question_location(self, index: int) -> Location:
+        return self.doc.location(("questions", index))
+
+
+@dataclass
+class Catalogue:
+    """Every valid bank, questions by id, and every problem found on the way."""
+
+    banks: list[LoadedBank] = field(default_factory=list)
+    questions: dict[str, tuple[Any, LoadedBank]] = field(default_factory=dict)
+    errors: list[BankError] = field(default_factory=list)
+
+    def by_topic(self, topic: str) -> list[Any]:
+        return [q for q, b in self.questions.values() if b.bank.topic == topic]
+
+
+def user_bank_dirs(extra: Iterable[Path] = (), data_dir: Path | None = None) -> list[Path]:
+    """``--bank`` folders, then ``RENSHU_BANKS``, then ``<data dir>/banks`` if it exists."""
+    dirs = list(extra)
+    env = os.environ.get("RENSHU_BANKS", "")
+    dirs += [Path(p) for p in env.split(os.pathsep) if p.strip()]
+    if data_dir is not None and (data_dir / "banks").is_dir():
+        dirs.append(data_dir / "banks")
+    return dirs
+
+
+def bank_files(folder: Path) -> list[Path]:
+    """The bank files directly in ``folder`` (or ``folder`` itself if it is a file)."""
+    if folder.is_file():
+        return [folder]
+    if not folder.is_dir():
+        return []
+    return sorted(
+        p for p in folder.iterdir() if p.suffix in BANK_SUFFIXES and p.name not in NOT_BANKS
+    )
+
+
+def load_catalogue(
+    extra_dirs: Iterable[Path] = (), *, include_builtin: bool = True, data_dir: Path | None = None
+) -> Catalogue:
+    """Load every bank; user files that fail are reported in ``errors`` and skipped."""
+    catalogue = Catalogue()
+    sources: list[tuple[Path, bool]] = []
+    if include_builtin:
+        sources += [(p, True) for p in bank_files(builtin_quizzes_dir())]
+    for folder in user_bank_dirs(extra_dirs, data_dir):
+        if not folder.exists():
+            catalogue.errors.append(BankError("bank folder not found", Location(str(folder))))
+            continue
+        sources += [(p, False) for p in bank_files(folder)]
+    curriculum = load_curriculum()
+    first_place: dict[str, Location] = {}
+    for path, builtin in sources:
+        loaded, errors = load_bank_file(path, curriculum, builtin=builtin)
+        catalogue.errors += errors
+        if loaded is None:
+            continue
+        catalogue.banks.append(loaded)
+        for i, question in enumerate(loaded.bank.questions):
+            here = loaded.question_location(i)
+            if question.id in first_place:
+                catalogue.errors.append(
+                    BankError(
+                        f"question id {question.id!r} is already used at {first_place[question.id]};"
+                        " ids must be unique across all banks (progress is keyed by them)",
+                        here,
+                    )
+                )
+                continue
+            first_place[question.id] = here
+            catalogue.questions[question.id] = (question, loaded)
+    return catalogue
+
+
+def load_bank_file(
+    path: Path, curriculum: Curriculum, *, builtin: bool = False
+) -> tuple[LoadedBank | None, list[BankError]]:
+    """Validate one bank file; every problem is returned, located. None if it cannot load."""
+    try:
+        doc = read_yaml_file(path)
+    except BankError as e:
+        return None, [e]
+    errors = _check_raw(doc, curriculum)
+    try:
+        bank = Bank.model_validate(doc.data)
+    except ValidationError as e:
+        return None, sorted(_located(doc, e) + errors, key=_position)
+    errors += _check_numeric(doc, bank)
+    if errors:
+        return None, sorted(errors, key=_position)
+    return LoadedBank(bank, path, builtin, doc), []
+
+
+def _position(error: BankError) -> tuple[int, int]:
+    loc = error.location
+    return (loc.line or 0, loc.column or 0) if loc else (0, 0)
+
+
+def _located(doc: PositionedYaml, error: ValidationError) -> list[BankError]:
+    found = []
+    for err in describe_validation_error(doc, error):
+        found.append(BankError(_name_question(doc, err.message), err.location))
+    return found
+
+
+def _name_question(doc: PositionedYaml, message: str) -> str:
+    """``questions.3.choices: …`` → ``questions[3] (lstm.x).choices: …`` so authors find it."""
+    if not message.startswith("questions."):
+        return message.replace("Value error, ", "")
+    head, _, rest = message.partition(": ")
+    parts = head.split(".")
+    if len(parts) >= 2 and parts[1].isdigit():
+        index = int(parts[1])
+        questions = doc.data.get("questions") if isinstance(doc.data, dict) else None
+        qid = ""
+        if (
+            isinstance(questions, list)
+            and index < len(questions)
+            and isinstance(questions[index], dict)
+        ):
+            qid = f" ({questions[index].get('id')})" if questions[index].get("id") else ""
+        field_path = ".".join(parts[2:])
+        head = f"questions[{index}]{qid}" + (f".{field_path}" if field_path else "")
+    return f"{head}: {rest.replace('Value error, ', '')}"
+
+
+def _check_raw(doc: PositionedYaml, curriculum: Curriculum) -> list[BankError]:
+    """Checks that need the curriculum, run on the raw data so they report alongside
+    the schema errors (all problems of a file at once)."""
+    errors: list[BankError] = []
+    data = doc.data if isinstance(doc.data, dict) else {}
+    topic = data.get("topic")
+    if isinstance(topic, str) and topic not in curriculum.topics:
+        errors.append(
+            BankError(
+                f"topic: unknown topic {topic!r}; curriculum topics are "
+                f"{', '.join(curriculum.topics)}",
+                doc.location(("topic",)),
+            )
+        )
+    known = curriculum.concept_ids()
+    questions = data.get("questions")
+    if not isinstance(questions, list):
+        return errors
+    for i, q in enumerate(questions):
+        concepts = q.get("concepts") if isinstance(q, dict) else None
+        if not isinstance(concepts, list):
+            continue
+        for j, concept in enumerate(concepts):
+            if isinstance(concept, str) and concept not in known:
+                where: YamlPath = ("questions", i, "concepts", j)
+                hint = _closest_concepts(concept, known)
+                errors.append(
+                    BankError(
+                        _name_question(
+                            doc, f"questions.{i}.concepts: unknown concept id {concept!r}{hint}"
+                        ),
+                        doc.location(where),
+                    )
+                )
+    return errors
+
+
+def _closest_concepts(concept: str, known: set[str]) -> str:
+    topic = concept.split(".", 1)[0]
+    same_topic = sorted(k for k in known if k.startswith(f"{topic}."))
+    if same_topic:
+        return f"; {topic} concepts are: {', '.join(same_topic)}"
+    return "; see quizzes/curriculum.yaml for the concept ids"
+
+
+def _check_numeric(doc: PositionedYaml, bank: Bank) -> list[BankError]:
+    errors: list[BankError] = []
+    for i, q in enumerate(bank.questions):
+        if not isinstance(q, Numeric):
+            continue
+        texts = [q.prompt] if isinstance(q.prompt, str) else [q.prompt.ja, q.prompt.en]
+        for text in texts:
+            unknown = param_names(text) - q.params.keys() if q.params else set()
+            if unknown:
+                errors.append(
+                    BankError(
+                        f"questions[{i}] ({q.id}).prompt: {{{', '.join(sorted(unknown))}}} is not a declared param",
+                        doc.location(("questions", i, "prompt")),
+                    )
+                )
+        if q.answer_from is not None:
+            try:
+                resolve_answer_function(q.answer_from.function)
+            except (ImportError, AttributeError):
+                errors.append(
+                    BankError(
+                        f"questions[{i}] ({q.id}).answer_from.function: no function "
+                        f"{q.answer_from.function!r} in renshu.reference",
+                        doc.location(("questions", i, "answer_from", "function")),
+                    )
+                )
+    return errors
+
+
+def resolve_answer_function(dotted: str) -> Any:
+    """``module.function`` in ``renshu.reference``."""
+    module_name, function = dotted.rsplit(".", 1)
+    module = importlib.import_module(f"renshu.reference.{module_name}")
+    return getattr(module, function)
