@@ -23,10 +23,24 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 class PositionedYaml:
     """Plain data parsed from YAML plus the position of every node in it."""
 
-    def __init__(self, path: str, data: Any, positions: dict[YamlPath, tuple[int, int]]) -> None:
+    def __init__(
+        self,
+        path: str,
+        data: Any,
+        positions: dict[YamlPath, tuple[int, int]],
+        key_positions: dict[YamlPath, tuple[int, int]] | None = None,
+    ) -> None:
         self.path = path
         self.data = data
         self.positions = positions
+        self.key_positions = key_positions or {}
+
+    def key_location(self, where: YamlPath) -> Location:
+        """Where the key of the mapping entry ``where`` is written (else its value)."""
+        if where in self.key_positions:
+            line, col = self.key_positions[where]
+            return Location(self.path, line, col)
+        return self.location(where)
 
     def location(self, where: YamlPath) -> Location:
         """The closest known position of ``where`` (falls back to its parents)."""
@@ -37,13 +51,18 @@ class PositionedYaml:
         return Location(self.path)
 
 
+_KeyPositions = dict[YamlPath, tuple[int, int]]
+
+
 def _construct(
     node: yaml.Node,
     where: YamlPath,
     positions: dict[YamlPath, tuple[int, int]],
     loader: Any,
     source: str,
+    key_positions: _KeyPositions | None = None,
 ) -> Any:
+    key_positions = {} if key_positions is None else key_positions
     positions[where] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
@@ -62,11 +81,17 @@ def _construct(
                     Location(source, key_node.start_mark.line + 1, key_node.start_mark.column + 1),
                 )
             seen[key] = key_node
-            result[key] = _construct(value_node, (*where, key), positions, loader, source)
+            key_positions[(*where, key)] = (
+                key_node.start_mark.line + 1,
+                key_node.start_mark.column + 1,
+            )
+            result[key] = _construct(
+                value_node, (*where, key), positions, loader, source, key_positions
+            )
         return result
     if isinstance(node, yaml.SequenceNode):
         return [
-            _construct(item, (*where, i), positions, loader, source)
+            _construct(item, (*where, i), positions, loader, source, key_positions)
             for i, item in enumerate(node.value)
         ]
     return loader.construct_object(node, deep=True)
@@ -80,17 +105,27 @@ def parse_yaml(text: str, source: str) -> PositionedYaml:
         if node is None:
             raise BankError("the file is empty", Location(source, 1, 1))
         positions: dict[YamlPath, tuple[int, int]] = {}
-        data = _construct(node, (), positions, loader, source)
+        key_positions: _KeyPositions = {}
+        data = _construct(node, (), positions, loader, source, key_positions)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         where = Location(source, mark.line + 1, mark.column + 1) if mark else Location(source)
         problem = e.problem or e.context or "invalid YAML"
         raise BankError(f"YAML syntax error: {problem}", where) from e
-    except yaml.YAMLError as e:  # e.g. a tag that safe loading refuses
-        raise BankError(f"YAML error: {e}", Location(source)) from e
+    except yaml.reader.ReaderError as e:  # a control character: only a character position
+        line = text.count("\n", 0, e.position) + 1
+        column = e.position - (text.rfind("\n", 0, e.position) + 1) + 1
+        what = (
+            f"character {e.character!r} is not allowed in YAML"
+            if e.character
+            else "unreadable text"
+        )
+        raise BankError(what, Location(source, line, column)) from e
+    except yaml.YAMLError as e:  # anything else PyYAML refuses, placed at the start
+        raise BankError(f"YAML error: {str(e).splitlines()[0]}", Location(source, 1, 1)) from e
     finally:
         loader.dispose()
-    return PositionedYaml(source, data, positions)
+    return PositionedYaml(source, data, positions, key_positions)
 
 
 def read_yaml_file(path: Path) -> PositionedYaml:
@@ -121,6 +156,8 @@ def describe_validation_error(doc: PositionedYaml, error: ValidationError) -> li
             msg = "this field is required but missing"
         elif item["type"] == "extra_forbidden":
             msg = "unknown field (check the spelling)"
+            found.append(BankError(f"{field}: {msg}", doc.key_location(loc)))
+            continue
         found.append(BankError(f"{field}: {msg}", doc.location(loc)))
     return found
 
