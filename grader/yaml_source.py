@@ -14,26 +14,34 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from .errors import BankError, Location
+from .yaml_events import NeedPositions, Positions, build
 
 YamlPath = tuple[str | int, ...]
-# libyaml's parser when present (several times faster); both keep line/column marks.
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class PositionedYaml:
     """Plain data parsed from YAML plus the position of every node in it."""
 
-    def __init__(
-        self,
-        path: str,
-        data: Any,
-        positions: dict[YamlPath, tuple[int, int]],
-        key_positions: dict[YamlPath, tuple[int, int]] | None = None,
-    ) -> None:
+    def __init__(self, path: str, data: Any, text: str) -> None:
         self.path = path
         self.data = data
-        self.positions = positions
-        self.key_positions = key_positions or {}
+        self._text = text
+        self._positions: tuple[Positions, Positions] | None = None
+
+    def _tracked(self) -> tuple[Positions, Positions]:
+        # Positions are only needed to report a problem: a valid file never pays for them.
+        if self._positions is None:
+            _data, values, keys = build(self._text, self.path, track=True)
+            self._positions = (values, keys)
+        return self._positions
+
+    @property
+    def positions(self) -> Positions:
+        return self._tracked()[0]
+
+    @property
+    def key_positions(self) -> Positions:
+        return self._tracked()[1]
 
     def key_location(self, where: YamlPath) -> Location:
         """Where the key of the mapping entry ``where`` is written (else its value)."""
@@ -51,62 +59,13 @@ class PositionedYaml:
         return Location(self.path)
 
 
-_KeyPositions = dict[YamlPath, tuple[int, int]]
-
-
-def _construct(
-    node: yaml.Node,
-    where: YamlPath,
-    positions: dict[YamlPath, tuple[int, int]],
-    loader: Any,
-    source: str,
-    key_positions: _KeyPositions | None = None,
-) -> Any:
-    key_positions = {} if key_positions is None else key_positions
-    positions[where] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if isinstance(node, yaml.MappingNode):
-        result: dict[Any, Any] = {}
-        seen: dict[Any, yaml.Node] = {}
-        for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
-            if not isinstance(key, str | int | float | bool):
-                raise BankError(
-                    "a mapping key must be a plain scalar",
-                    Location(source, key_node.start_mark.line + 1, key_node.start_mark.column + 1),
-                )
-            if key in seen:
-                first = seen[key].start_mark
-                raise BankError(
-                    f"duplicate key {key!r} (first given at line {first.line + 1})",
-                    Location(source, key_node.start_mark.line + 1, key_node.start_mark.column + 1),
-                )
-            seen[key] = key_node
-            key_positions[(*where, key)] = (
-                key_node.start_mark.line + 1,
-                key_node.start_mark.column + 1,
-            )
-            result[key] = _construct(
-                value_node, (*where, key), positions, loader, source, key_positions
-            )
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        return [
-            _construct(item, (*where, i), positions, loader, source, key_positions)
-            for i, item in enumerate(node.value)
-        ]
-    return loader.construct_object(node, deep=True)
-
-
 def parse_yaml(text: str, source: str) -> PositionedYaml:
     """Parse one YAML document; raise ``BankError`` with file:line:column on bad syntax."""
-    loader = _LOADER(text)
     try:
-        node = loader.get_single_node()
-        if node is None:
-            raise BankError("the file is empty", Location(source, 1, 1))
-        positions: dict[YamlPath, tuple[int, int]] = {}
-        key_positions: _KeyPositions = {}
-        data = _construct(node, (), positions, loader, source, key_positions)
+        try:
+            data, _, _ = build(text, source, track=False)
+        except NeedPositions:
+            data, _, _ = build(text, source, track=True)  # raises the located BankError
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         where = Location(source, mark.line + 1, mark.column + 1) if mark else Location(source)
@@ -123,9 +82,13 @@ def parse_yaml(text: str, source: str) -> PositionedYaml:
         raise BankError(what, Location(source, line, column)) from e
     except yaml.YAMLError as e:  # anything else PyYAML refuses, placed at the start
         raise BankError(f"YAML error: {str(e).splitlines()[0]}", Location(source, 1, 1)) from e
-    finally:
-        loader.dispose()
-    return PositionedYaml(source, data, positions, key_positions)
+    if data is None and not text.strip(" \t\r\n-.#"):
+        raise BankError("the file is empty", Location(source, 1, 1))
+    if data is None and all(
+        line.lstrip().startswith("#") or not line.strip() for line in text.splitlines()
+    ):
+        raise BankError("the file is empty (comments only)", Location(source, 1, 1))
+    return PositionedYaml(source, data, text)
 
 
 def read_yaml_file(path: Path) -> PositionedYaml:
