@@ -93,7 +93,8 @@ def main() -> None:
         path = Path(tmp) / "generated.yaml"
         path.write_text(generated_bank(opts.questions), encoding="utf-8")
         loaded, errors = load_bank_file(path, curriculum)
-        assert loaded is not None and not errors, errors[:3]
+        if loaded is None or errors:
+            raise SystemExit(f"the generated bank does not validate: {errors[:3]}")
         size_mb = path.stat().st_size / 1e6
         generated_s = median_time(lambda: load_bank_file(path, curriculum), opts.runs)
     print(
