@@ -1,0 +1,100 @@
+"""The built-in banks: size, curriculum coverage, both languages, type mix, feedback on wrong choices."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections import Counter
+
+import pytest
+
+from renshu.grader.answer_check import check_numeric, instantiate_numeric
+from renshu.grader.bank_cli import coverage
+from renshu.grader.banks import load_catalogue, load_curriculum
+from renshu.grader.quiz_model import MultiSelect, Numeric, Ordering, SingleChoice
+from renshu.grader.text import Bilingual
+
+JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+CATALOGUE = load_catalogue()
+
+
+def japanese_share(text: str) -> float:
+    """Share of Japanese characters (an English text may quote a Japanese example)."""
+    chars = [c for c in text if not c.isspace()]
+    return len(JAPANESE.findall(text)) / max(len(chars), 1)
+
+
+QUESTIONS = [q for q, _bank in CATALOGUE.questions.values()]
+
+
+def test_builtin_banks_load_without_errors() -> None:
+    assert CATALOGUE.errors == []
+    assert {b.bank.topic for b in CATALOGUE.banks} == set(load_curriculum().topics) - {
+        "frameworks"
+    } | ({"frameworks"} if any(b.bank.topic == "frameworks" for b in CATALOGUE.banks) else set())
+
+
+def test_at_least_250_questions() -> None:
+    assert len(QUESTIONS) >= 250
+
+
+def test_every_curriculum_concept_has_at_least_two_questions() -> None:
+    thin = {concept: n for concept, n in coverage(CATALOGUE).items() if n < 2}
+    assert thin == {}
+
+
+def test_at_least_five_types_used_ten_times_and_all_eight_used() -> None:
+    counts = Counter(q.type for q in QUESTIONS)
+    assert sum(1 for n in counts.values() if n >= 10) >= 5, counts
+    assert len(counts) == 8, counts
+
+
+@pytest.mark.parametrize("question", QUESTIONS, ids=[q.id for q in QUESTIONS])
+def test_question_is_bilingual_with_an_explanation(question) -> None:
+    for name in ("prompt", "explanation"):
+        text = getattr(question, name)
+        assert isinstance(text, Bilingual), f"{name} must give ja and en"
+        assert JAPANESE.search(text.ja), f"{name}.ja is not Japanese"
+        assert japanese_share(text.en) < 0.25, f"{name}.en is mostly Japanese"
+        assert text.ja.strip()
+        assert text.en.strip()
+    for hint in question.hints:
+        assert isinstance(hint, Bilingual)
+    for name in ("why", "back", "unit"):
+        value = getattr(question, name, None)
+        assert value is None or isinstance(value, Bilingual), name
+
+
+@pytest.mark.parametrize(
+    "question",
+    [q for q in QUESTIONS if isinstance(q, SingleChoice | MultiSelect)],
+    ids=lambda q: q.id,
+)
+def test_every_wrong_choice_says_why(question) -> None:
+    for choice in question.choices:
+        if isinstance(choice.text, str):
+            assert not JAPANESE.search(choice.text), (
+                "a one-language choice must be language-neutral"
+            )
+        if not choice.correct:
+            assert isinstance(choice.why, Bilingual), (
+                f"wrong choice {choice.text!r} has no bilingual why"
+            )
+
+
+def test_ordering_items_are_language_neutral_or_bilingual() -> None:
+    for q in QUESTIONS:
+        if isinstance(q, Ordering):
+            for item in q.items:
+                assert isinstance(item, Bilingual) or not JAPANESE.search(item), q.id
+
+
+@pytest.mark.parametrize(
+    "question", [q for q in QUESTIONS if isinstance(q, Numeric)], ids=lambda q: q.id
+)
+def test_numeric_questions_accept_their_own_answer_and_reject_a_wrong_one(question) -> None:
+    for seed in range(3):
+        inst = instantiate_numeric(question, "en", random.Random(seed))
+        assert check_numeric(question, repr(inst.answer), "en", inst).correct
+        off = inst.answer + max(1.0, abs(inst.answer)) * 0.5 + 10 * (question.abs_tol + 1)
+        assert not check_numeric(question, repr(off), "en", inst).correct
