@@ -118,7 +118,11 @@ def load_catalogue(
         sources += [(p, False) for p in bank_files(folder)]
     curriculum = load_curriculum()
     first_place: dict[str, Location] = {}
+    seen_files: set[Path] = set()
     for path, builtin in sources:
+        if path.resolve() in seen_files:  # e.g. a built-in file also named on the command line
+            continue
+        seen_files.add(path.resolve())
         loaded, errors = load_bank_file(path, curriculum, builtin=builtin)
         catalogue.errors += errors
         if loaded is None:

@@ -238,3 +238,10 @@ def test_fuzzed_yaml_never_raises_and_errors_are_located(tmp_path_factory, doc, 
             assert error.location is not None
             assert error.location.path == str(path)
             assert error.location.line is not None
+
+
+def test_a_file_named_twice_is_loaded_once(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.yaml", HEAD + GOOD_QUESTION)
+    catalogue = load_catalogue([tmp_path, path], include_builtin=False)
+    assert catalogue.errors == []
+    assert list(catalogue.questions) == ["lstm.user-q1"]
