@@ -1,0 +1,103 @@
+"""``renshu bank validate | schema | stats | new`` as an author uses them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from renshu.grader.bank_cli import bank_schema
+
+
+def renshu(
+    *args: str, cwd: Path, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "renshu.grader.cli", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env=env,
+    )
+
+
+def test_new_writes_a_starter_that_validates_and_never_overwrites(tmp_path: Path) -> None:
+    done = renshu("bank", "new", "gru", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    text = (tmp_path / "gru.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=schema.json")
+    assert "gru.reset_gate" in text
+    assert renshu("bank", "validate", "gru.yaml", cwd=tmp_path).returncode == 0
+    again = renshu("bank", "new", "gru", cwd=tmp_path)
+    assert again.returncode == 2
+    assert "already exists" in again.stderr
+    assert renshu("bank", "new", "nope", cwd=tmp_path).returncode == 2
+
+
+def test_validate_reports_located_errors_and_exits_one(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        "schema_version: 1\ntopic: lstm\ntitle: t\nquestions:\n  - id: lstm.x\n    type: essay\n",
+        encoding="utf-8",
+    )
+    done = renshu("bank", "validate", str(bad), cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stdout.startswith(f"{bad}:5:5: questions[0] (lstm.x): Input tag 'essay'")
+    assert "Traceback" not in done.stdout + done.stderr
+
+
+def test_validate_checks_exercise_files_with_the_same_validator(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parent.parent
+    done = renshu("bank", "validate", str(root / "exercises"), cwd=tmp_path)
+    assert done.returncode == 0, done.stdout
+    assert "5 exercise(s)" in done.stderr
+    broken = tmp_path / "ex" / "lstm_cell"
+    broken.mkdir(parents=True)
+    spec = (root / "exercises" / "lstm_cell" / "exercise.yaml").read_text(encoding="utf-8")
+    (broken / "exercise.yaml").write_text(
+        spec.replace("schema_version: 1", "schema_version: 2"), encoding="utf-8"
+    )
+    done = renshu("bank", "validate", str(broken / "exercise.yaml"), cwd=tmp_path)
+    assert done.returncode == 1
+    assert f"{broken / 'exercise.yaml'}:2:17: schema_version" in done.stdout
+
+
+def test_validate_without_paths_covers_user_banks(tmp_path: Path) -> None:
+    (tmp_path / "mine.yaml").write_text("schema_version: 1\ntopic: [\n", encoding="utf-8")
+    env = {"RENSHU_BANKS": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    done = renshu("bank", "validate", cwd=tmp_path, env=env)
+    assert done.returncode == 1
+    assert str(tmp_path / "mine.yaml") in done.stdout
+
+
+def test_schema_command_prints_the_committed_schema(tmp_path: Path) -> None:
+    done = renshu("bank", "schema", cwd=tmp_path)
+    assert json.loads(done.stdout) == bank_schema()
+
+
+def test_stats_json_counts_questions_and_coverage(tmp_path: Path) -> None:
+    (tmp_path / "mine.yaml").write_text(
+        "schema_version: 1\ntopic: lstm\ntitle: t\nquestions:\n"
+        "  - {id: lstm.mine, type: flashcard, concepts: [lstm.peephole], prompt: p, back: b, explanation: e}\n",
+        encoding="utf-8",
+    )
+    builtin = json.loads(renshu("bank", "stats", "--json", cwd=tmp_path).stdout)
+    mine = json.loads(
+        renshu("bank", "stats", "--json", "--bank", str(tmp_path), cwd=tmp_path).stdout
+    )
+    assert mine["questions"] == builtin["questions"] + 1
+    assert mine["per_type"]["flashcard"] == builtin["per_type"]["flashcard"] + 1
+    assert sum(builtin["per_topic"].values()) == builtin["questions"]
+    assert set(builtin["per_type"]) == {
+        "single_choice",
+        "multi_select",
+        "true_false",
+        "numeric",
+        "short_answer",
+        "ordering",
+        "cloze",
+        "flashcard",
+    }
