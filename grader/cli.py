@@ -41,8 +41,18 @@ def build_parser() -> argparse.ArgumentParser:
         "grade NumPy exercises against a reference on generated inputs.",
     )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    data = argparse.ArgumentParser(add_help=False)
+    data.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="where progress is kept (default: RENSHU_HOME, else the user data folder)",
+    )
 
-    grade = sub.add_parser("grade", help="grade a solution file against its exercise")
+    grade = sub.add_parser(
+        "grade", help="grade a solution file against its exercise", parents=[data]
+    )
     grade.add_argument("file", type=Path)
     grade.add_argument("--exercise", metavar="ID", help="exercise id (default: from the file)")
     grade.add_argument("--json", action="store_true", help="print one JSON object, nothing else")
@@ -57,6 +67,32 @@ def build_parser() -> argparse.ArgumentParser:
         help="generated inputs to try (default 100)",
     )
     grade.add_argument("--lang", choices=("ja", "en"), default=None, help="language of the report")
+    grade.add_argument(
+        "--no-record", action="store_true", help="do not record this run in progress"
+    )
+
+    stats = sub.add_parser(
+        "stats", help="answers, accuracy, mastery, streak, what is due", parents=[data]
+    )
+    stats.add_argument("--json", action="store_true")
+    stats.add_argument("--lang", choices=("ja", "en"), default=None)
+
+    progress = sub.add_parser("progress", help="export, import or restore your progress")
+    progress_sub = progress.add_subparsers(
+        dest="progress_command", parser_class=_Parser, required=True
+    )
+    export = progress_sub.add_parser(
+        "export", help="write all progress to a JSON file", parents=[data]
+    )
+    export.add_argument("file", type=Path)
+    imp = progress_sub.add_parser(
+        "import", help="merge a JSON export (no duplicates)", parents=[data]
+    )
+    imp.add_argument("file", type=Path)
+    restore = progress_sub.add_parser(
+        "restore", help="list backups, or restore one", parents=[data]
+    )
+    restore.add_argument("backup", nargs="?", help="number, date (YYYY-MM-DD) or path")
 
     exercises = sub.add_parser("exercises", help="list the exercises")
     exercises.add_argument("--lang", choices=("ja", "en"), default=None)
@@ -65,8 +101,7 @@ def build_parser() -> argparse.ArgumentParser:
     start.add_argument("exercise", metavar="ID")
     start.add_argument("dir", nargs="?", type=Path, default=Path("."))
 
-    bank = sub.add_parser("bank", help="validate and inspect question banks")
-    bank.add_argument("--data-dir", type=Path, default=None, help="user data folder (RENSHU_HOME)")
+    bank = sub.add_parser("bank", help="validate and inspect question banks", parents=[data])
     bank_sub = bank.add_subparsers(dest="bank_command", parser_class=_Parser, required=True)
     validate = bank_sub.add_parser("validate", help="check bank files and exercise.yaml files")
     validate.add_argument("paths", nargs="*", type=Path, help="files or folders (default: all)")
@@ -78,7 +113,9 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("topic")
     new.add_argument("-o", "--output", type=Path, default=None)
 
-    solution = sub.add_parser("solution", help="show the reference solution (spoiler!)")
+    solution = sub.add_parser(
+        "solution", help="show the reference solution (spoiler!)", parents=[data]
+    )
     solution.add_argument("exercise", metavar="ID")
     solution.add_argument("--yes", action="store_true", help="skip the spoiler warning")
     return parser
@@ -99,7 +136,13 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "start":
             return _cmd_start(args.exercise, args.dir)
         if args.command == "solution":
-            return _cmd_solution(args.exercise, args.yes)
+            return _cmd_solution(args.exercise, args.yes, args.data_dir)
+        if args.command == "stats":
+            from .progress_cli import cmd_stats
+
+            return cmd_stats(args.data_dir, args.json, args.lang or _default_lang())
+        if args.command == "progress":
+            return _cmd_progress(args)
         if args.command == "bank":
             return _cmd_bank(args)
         parser.print_help()
@@ -133,6 +176,13 @@ def _cmd_grade(args: argparse.Namespace) -> int:
         )
     except SubmissionError as e:
         result = unreadable_result(args.file, args.exercise, str(e), seed)
+    if not args.no_record and result.reason.value != "unreadable":
+        from .grading import source_hash
+        from .progress_cli import record_grading_result
+
+        record_grading_result(
+            args.data_dir, result, source_hash(args.file.read_bytes().decode("utf-8", "replace"))
+        )
     if args.json:
         sys.stdout.write(result.as_json() + "\n")
     else:
@@ -155,6 +205,16 @@ def _cmd_bank(args: argparse.Namespace) -> int:
     if args.bank_command == "stats":
         return bank_cli.cmd_stats(args.bank, data_dir(args.data_dir), args.json)
     return bank_cli.cmd_new(args.topic, args.output)
+
+
+def _cmd_progress(args: argparse.Namespace) -> int:
+    from . import progress_cli
+
+    if args.progress_command == "export":
+        return progress_cli.cmd_export(args.data_dir, args.file)
+    if args.progress_command == "import":
+        return progress_cli.cmd_import(args.data_dir, args.file)
+    return progress_cli.cmd_restore(args.data_dir, args.backup)
 
 
 def _cmd_exercises(lang: str) -> int:
@@ -186,19 +246,26 @@ def _cmd_start(exercise_id: str, directory: Path) -> int:
     return EXIT_OK
 
 
-def _cmd_solution(exercise_id: str, confirmed: bool) -> int:
+def _cmd_solution(exercise_id: str, confirmed: bool, data_dir: Path | None) -> int:
     from .catalog import get_exercise
     from .solution_text import solution_source
 
     exercise = get_exercise(exercise_id)
-    if not confirmed:
-        # Progress is not recorded yet (progress store issue): always warn.
+    if not confirmed and not _has_passed(exercise.id, data_dir):
         sys.stderr.write(
             "spoiler: this is the full reference solution of "
             f"{exercise.id}. Try the hints first (renshu grade shows one).\n\n"
         )
     sys.stdout.write(solution_source(exercise))
     return EXIT_OK
+
+
+def _has_passed(exercise_id: str, data_dir: Path | None) -> bool:
+    from .progress.review import has_passed
+    from .progress_cli import open_for_cli
+
+    with open_for_cli(data_dir) as store:
+        return has_passed(store, exercise_id)
 
 
 def json_dumps(obj: object) -> str:

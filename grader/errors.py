@@ -46,5 +46,9 @@ class SubmissionError(RenshuError):
     """A learner's file that cannot be graded (unreadable, not UTF-8, ...)."""
 
 
+class StoreError(RenshuError):
+    """The progress database cannot be opened or written."""
+
+
 class UsageError(RenshuError):
     """Bad command-line usage (exit status 2)."""

@@ -1,4 +1,9 @@
-"""Shared test setup: Hypothesis never writes an example database into the repository."""
+"""Shared test setup: no test writes outside temporary folders.
+
+Hypothesis keeps no example database in the repository, and every renshu
+process a test starts (they inherit this environment) keeps its progress in a
+throwaway folder, never in a learner's real data folder.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ import tempfile
 os.environ.setdefault(
     "HYPOTHESIS_STORAGE_DIRECTORY", os.path.join(tempfile.gettempdir(), "renshu-test-hypothesis")
 )
+os.environ["RENSHU_HOME"] = tempfile.mkdtemp(prefix="renshu-test-home-")
 
 from hypothesis import settings
 

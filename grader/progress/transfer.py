@@ -1,0 +1,209 @@
+"""Export and import progress as versioned JSON; import merges without duplicates.
+
+Every record carries its random ``uid``, so importing the same export twice,
+or an export of a database that shares history with this one, adds nothing
+twice. An import is validated completely (types, sizes, dates) before one
+transaction writes it; a malformed or hostile file changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from ..errors import StoreError
+from .review import iso, parse_iso, rebuild_cards_in
+from .store import ProgressStore
+
+FORMAT = "renshu-progress"
+VERSION = 1
+MAX_IMPORT_BYTES = 64 * 1024 * 1024
+_UID = Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")]
+_ID = Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[A-Za-z0-9_.\-]+$")]
+
+
+class _Row(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _check_time(value: str) -> str:
+    moment = datetime.fromisoformat(value)
+    if moment.tzinfo is None:
+        raise ValueError("times must include a time zone")
+    return iso(moment)
+
+
+class AnswerRow(_Row):
+    uid: _UID
+    question_id: _ID
+    answered_at: str
+    answer: str = Field(max_length=20_000)
+    correct: bool
+    seconds: float = Field(ge=0, le=86_400 * 7)
+    hints_used: int = Field(ge=0, le=1000)
+
+    _time = field_validator("answered_at")(_check_time)
+
+
+class GradingRow(_Row):
+    uid: _UID
+    exercise_id: _ID
+    graded_at: str
+    status: Literal["pass", "fail", "error"]
+    reason: str = Field(max_length=64)
+    file_hash: str = Field(max_length=128)
+    misconception_id: _ID | None = None
+
+    _time = field_validator("graded_at")(_check_time)
+
+
+class ReviewRow(_Row):
+    uid: _UID
+    question_id: _ID
+    rating: int = Field(ge=1, le=4)
+    reviewed_at: str
+    duration_ms: int | None = Field(default=None, ge=0)
+    state_before: int | None = Field(default=None, ge=1, le=3)
+
+    _time = field_validator("reviewed_at")(_check_time)
+
+
+class Export(_Row):
+    format: Literal["renshu-progress"]
+    version: Literal[1]
+    exported_at: str
+    answers: list[AnswerRow] = Field(max_length=2_000_000)
+    gradings: list[GradingRow] = Field(max_length=1_000_000)
+    review_log: list[ReviewRow] = Field(max_length=2_000_000)
+    settings: dict[Annotated[str, Field(max_length=64)], Annotated[str, Field(max_length=1000)]] = (
+        Field(default_factory=dict, max_length=100)
+    )
+
+
+def export_progress(store: ProgressStore, target: Path) -> dict[str, int]:
+    """Write everything to ``target`` (via a temporary file, then renamed)."""
+    db = store.db
+    cols = {
+        "answers": "uid, question_id, answered_at, answer, correct, seconds, hints_used",
+        "gradings": "uid, exercise_id, graded_at, status, reason, file_hash, misconception_id",
+        "review_log": "uid, question_id, rating, reviewed_at, duration_ms, state_before",
+    }
+    data: dict[str, object] = {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": iso(datetime.now(UTC)),
+        "settings": dict(db.execute("SELECT key, value FROM settings")),
+    }
+    counts = {}
+    for table, columns in cols.items():
+        names = [c.strip() for c in columns.split(",")]
+        rows = [
+            dict(zip(names, r, strict=True))
+            for r in db.execute(f"SELECT {columns} FROM {table} ORDER BY 2, 3")
+        ]
+        if table == "answers":
+            for row in rows:
+                row["correct"] = bool(row["correct"])
+        data[table] = rows
+        counts[table] = len(rows)
+    tmp = target.with_name(target.name + ".tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    tmp.replace(target)
+    return counts
+
+
+def read_export(source: Path) -> Export:
+    """Read and validate an export file; ``StoreError`` with a clear reason otherwise."""
+    try:
+        size = source.stat().st_size
+    except OSError as e:
+        raise StoreError(f"cannot read {source}: {e.strerror}") from e
+    if size > MAX_IMPORT_BYTES:
+        raise StoreError(
+            f"{source} is {size} bytes; an export over {MAX_IMPORT_BYTES} bytes is refused"
+        )
+    try:
+        raw = json.loads(source.read_bytes().decode("utf-8"))
+    except UnicodeDecodeError as e:
+        raise StoreError(f"{source} is not UTF-8 text") from e
+    except (json.JSONDecodeError, RecursionError) as e:
+        raise StoreError(f"{source} is not valid JSON: {e}") from e
+    if not isinstance(raw, dict) or raw.get("format") != FORMAT:
+        raise StoreError(f"{source} is not a renshu progress export")
+    if raw.get("version") != VERSION:
+        raise StoreError(
+            f"{source} has export version {raw.get('version')!r}; this renshu reads version {VERSION}"
+        )
+    try:
+        return Export.model_validate(raw)
+    except ValidationError as e:
+        first = e.errors(include_url=False)[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise StoreError(
+            f"{source}: {where}: {first['msg']} ({e.error_count()} problem(s) in all)"
+        ) from e
+
+
+def import_progress(store: ProgressStore, source: Path) -> dict[str, int]:
+    """Merge an export into the store in one transaction; returns how many rows were new."""
+    export = read_export(source)
+    added = {}
+    with store.transaction() as db:
+        before = db.total_changes
+        db.executemany(
+            "INSERT OR IGNORE INTO answers (uid, question_id, answered_at, answer, correct, seconds, hints_used)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    a.uid,
+                    a.question_id,
+                    a.answered_at,
+                    a.answer,
+                    int(a.correct),
+                    a.seconds,
+                    a.hints_used,
+                )
+                for a in export.answers
+            ],
+        )
+        added["answers"] = db.total_changes - before
+        before = db.total_changes
+        db.executemany(
+            "INSERT OR IGNORE INTO gradings (uid, exercise_id, graded_at, status, reason, file_hash, misconception_id)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    g.uid,
+                    g.exercise_id,
+                    g.graded_at,
+                    g.status,
+                    g.reason,
+                    g.file_hash,
+                    g.misconception_id,
+                )
+                for g in export.gradings
+            ],
+        )
+        added["gradings"] = db.total_changes - before
+        before = db.total_changes
+        db.executemany(
+            "INSERT OR IGNORE INTO review_log (uid, question_id, rating, reviewed_at, duration_ms, state_before)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [
+                (r.uid, r.question_id, r.rating, r.reviewed_at, r.duration_ms, r.state_before)
+                for r in export.review_log
+            ],
+        )
+        added["review_log"] = db.total_changes - before
+        for key, value in export.settings.items():
+            db.execute("INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)", (key, value))
+        if added["review_log"]:
+            rebuild_cards_in(db, sorted({r.question_id for r in export.review_log}))
+    return added
+
+
+__all__ = ["export_progress", "import_progress", "parse_iso", "read_export"]

@@ -1,0 +1,161 @@
+"""``renshu stats`` and ``renshu progress export | import | restore``, and grade recording."""
+
+from __future__ import annotations
+
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from .errors import UsageError
+from .paths import data_dir as resolve_data_dir
+from .progress.store import ProgressStore, open_store
+
+EXIT_OK = 0
+
+
+def open_for_cli(data_dir: Path | None) -> ProgressStore:
+    """Open the store and tell the learner (on stderr) anything that happened to their data."""
+    store = open_store(resolve_data_dir(data_dir))
+    for notice in store.notices:
+        sys.stderr.write(f"renshu: {notice.message}\n")
+    return store
+
+
+def local_offset():
+    return datetime.now().astimezone().utcoffset() or datetime.now(UTC).utcoffset()
+
+
+def record_grading_result(data_dir: Path | None, result, source_hash: str) -> None:
+    """Record a grading run; a named misconception makes the exercise's concept questions due."""
+    from .banks import load_catalogue
+    from .catalog import get_exercise
+    from .progress.review import record_grading
+
+    boost: list[str] = []
+    if result.status == "fail" and result.misconception is not None and result.exercise:
+        concepts = set(get_exercise(result.exercise).spec.concepts)
+        catalogue = load_catalogue(data_dir=resolve_data_dir(data_dir))
+        boost = [qid for qid, (q, _b) in catalogue.questions.items() if concepts & set(q.concepts)]
+    with open_for_cli(data_dir) as store:
+        record_grading(
+            store,
+            result.exercise or "",
+            result.status.value,
+            result.reason.value,
+            source_hash,
+            result.misconception.id if result.misconception else None,
+            boost_questions=boost,
+        )
+
+
+def cmd_stats(data_dir: Path | None, as_json: bool, lang: str) -> int:
+    from .banks import load_catalogue
+    from .progress.stats import compute_stats
+
+    catalogue = load_catalogue(data_dir=resolve_data_dir(data_dir))
+    concepts = {qid: q.concepts for qid, (q, _b) in catalogue.questions.items()}
+    with open_for_cli(data_dir) as store:
+        stats = compute_stats(store, concepts, utc_offset=local_offset())
+    if as_json:
+        sys.stdout.write(stats.model_dump_json(indent=2) + "\n")
+        return EXIT_OK
+    from rich.console import Console
+    from rich.table import Table
+
+    ja = lang == "ja"
+    console = Console(highlight=False)
+    pct = lambda x: "—" if x is None else f"{x:.0%}"  # noqa: E731
+    console.print(
+        (
+            f"解答 {stats.answers} 件 · 正答率 {pct(stats.accuracy)} · 連続 {stats.streak_days} 日 · "
+            f"今日の復習 {stats.due_today} 件 · 定着率 {pct(stats.retention)}"
+        )
+        if ja
+        else (
+            f"{stats.answers} answers · accuracy {pct(stats.accuracy)} · streak {stats.streak_days} day(s) · "
+            f"due today {stats.due_today} · retention {pct(stats.retention)}"
+        )
+    )
+    console.print(
+        ("今後 7 日の復習: " if ja else "due in the next 7 days: ")
+        + " ".join(map(str, stats.due_next_7_days))
+    )
+    table = Table(title="トピック別" if ja else "per topic")
+    for col in ("topic", "answers", "accuracy", "mastery"):
+        table.add_column(col, justify="left" if col == "topic" else "right")
+    for topic in sorted({c.split(".")[0] for c in stats.mastery}):
+        mine = [v for c, v in stats.mastery.items() if c.startswith(topic + ".")]
+        t = stats.per_topic.get(topic)
+        table.add_row(
+            topic,
+            str(t.answers if t else 0),
+            pct(t.accuracy if t else None),
+            pct(sum(mine) / len(mine)),
+        )
+    console.print(table)
+    passed = ", ".join(stats.exercises_passed) or "—"
+    console.print(("合格した演習: " if ja else "exercises passed: ") + passed)
+    if stats.leeches:
+        console.print(
+            ("苦手な問題(8 回以上忘れた): " if ja else "leeches (forgotten 8+ times): ")
+            + ", ".join(stats.leeches)
+        )
+    return EXIT_OK
+
+
+def cmd_export(data_dir: Path | None, target: Path) -> int:
+    from .progress.transfer import export_progress
+
+    with open_for_cli(data_dir) as store:
+        counts = export_progress(store, target)
+    sys.stdout.write(
+        f"exported {counts['answers']} answers, {counts['gradings']} gradings, "
+        f"{counts['review_log']} reviews to {target}\n"
+    )
+    return EXIT_OK
+
+
+def cmd_import(data_dir: Path | None, source: Path) -> int:
+    from .progress.transfer import import_progress
+
+    with open_for_cli(data_dir) as store:
+        added = import_progress(store, source)
+    sys.stdout.write(
+        f"imported {added['answers']} new answers, {added['gradings']} new gradings, "
+        f"{added['review_log']} new reviews from {source}\n"
+    )
+    return EXIT_OK
+
+
+def cmd_restore(data_dir: Path | None, which: str | None) -> int:
+    from .progress.store import backup_date, list_backups, restore_backup
+
+    folder = resolve_data_dir(data_dir)
+    backups = list_backups(folder)
+    if which is None:
+        if not backups:
+            sys.stdout.write(f"no backups yet in {folder / 'backups'}\n")
+        for i, path in enumerate(backups, start=1):
+            sys.stdout.write(f"{i}. {backup_date(path)}  {path}\n")
+        if backups:
+            sys.stdout.write("restore one with: renshu progress restore N (or a date, or a path)\n")
+        return EXIT_OK
+    chosen = _choose_backup(backups, which)
+    aside = restore_backup(folder, chosen)
+    sys.stdout.write(
+        f"restored the backup from {backup_date(chosen)}; the previous database is at {aside}\n"
+    )
+    return EXIT_OK
+
+
+def _choose_backup(backups: list[Path], which: str) -> Path:
+    from .progress.store import backup_date
+
+    if which.isdigit() and 1 <= int(which) <= len(backups):
+        return backups[int(which) - 1]
+    for path in backups:
+        if which in (backup_date(path), str(path), path.name):
+            return path
+    if Path(which).is_file():
+        return Path(which)
+    raise UsageError(f"no backup {which!r}; run 'renshu progress restore' to list them")
