@@ -103,6 +103,13 @@ def open_store(
 
 def _connect(path: Path) -> sqlite3.Connection:
     db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:  # checked before anything (even the journal mode) is changed
+        db.close()
+        raise StoreError(
+            f"{path} was written by a newer renshu (schema {version}, this one knows "
+            f"{SCHEMA_VERSION}); upgrade renshu instead of risking your progress"
+        )
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     db.execute("PRAGMA foreign_keys = ON")
     mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
@@ -152,7 +159,7 @@ def _open_checked(path: Path, data_dir: Path, notices: list[StoreNotice]) -> sql
             )
     try:
         db = _connect(path)
-        _migrate(db, path)
+        _migrate(db)
     except sqlite3.DatabaseError as e:
         raise StoreError(f"cannot open the progress database {path}: {e}") from e
     return db
@@ -173,13 +180,8 @@ def _move_aside(path: Path) -> Path:
     return aside
 
 
-def _migrate(db: sqlite3.Connection, path: Path) -> None:
+def _migrate(db: sqlite3.Connection) -> None:
     version = db.execute("PRAGMA user_version").fetchone()[0]
-    if version > SCHEMA_VERSION:
-        raise StoreError(
-            f"{path} was written by a newer renshu (schema {version}, this one knows "
-            f"{SCHEMA_VERSION}); upgrade renshu instead of risking your progress"
-        )
     for target in range(version + 1, SCHEMA_VERSION + 1):
         db.execute("BEGIN IMMEDIATE")
         try:
