@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import statistics
 import subprocess
@@ -79,6 +80,8 @@ def main() -> None:
     catalog = builtin_catalog()
     ids = opts.exercise or list(catalog)
     work = Path(tempfile.mkdtemp(prefix="renshu-bench-"))
+    # Gradings are recorded (as a learner's would be), in a throwaway data folder.
+    os.environ["RENSHU_HOME"] = str(work / "home")
     try:
         floor = time_command([sys.executable, "-c", "import numpy, hypothesis"], opts.runs, work, 0)
         (work / "solution.py").write_text(solution_source(catalog["lstm_cell"]), encoding="utf-8")

@@ -27,7 +27,8 @@ def _v1(db: sqlite3.Connection) -> None:
             seconds REAL NOT NULL CHECK (seconds >= 0),
             hints_used INTEGER NOT NULL DEFAULT 0 CHECK (hints_used >= 0)
         );
-        CREATE INDEX answers_by_question ON answers (question_id, answered_at);
+        -- covering index for per-question counts and accuracy (stats at 100k answers)
+        CREATE INDEX answers_by_question ON answers (question_id, correct);
         CREATE INDEX answers_by_time ON answers (answered_at);
         CREATE TABLE gradings (
             uid TEXT PRIMARY KEY,
@@ -39,6 +40,7 @@ def _v1(db: sqlite3.Connection) -> None:
             misconception_id TEXT
         );
         CREATE INDEX gradings_by_exercise ON gradings (exercise_id, graded_at);
+        CREATE INDEX gradings_by_time ON gradings (graded_at);
         CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         """
     )
