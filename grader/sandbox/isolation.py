@@ -78,8 +78,18 @@ def detect_isolation() -> IsolationLevel:
 
 
 def namespace_prefix(level: IsolationLevel) -> list[str]:
-    """The argv prefix that starts a command at ``level``."""
+    """The argv prefix that starts a command at ``level``.
+
+    ``setpriv --pdeathsig KILL`` first, so the sandbox dies with the grader. It
+    replaces a ``preexec_fn``: Python code between fork and exec is unsafe with
+    threads, and forbids the vfork that keeps the grader's open progress
+    database out of any forked copy of it.
+    """
+    prefix = []
+    setpriv = shutil.which("setpriv")
+    if setpriv:
+        prefix = [setpriv, "--pdeathsig", "KILL"]
     if level is IsolationLevel.PROCESS_GROUP:
-        return []
+        return prefix
     unshare = shutil.which("unshare") or "unshare"
-    return [unshare, *_PREFIXES[level]]
+    return [*prefix, unshare, *_PREFIXES[level]]

@@ -27,7 +27,6 @@ from . import wire
 from .isolation import IsolationLevel, detect_isolation, namespace_prefix
 from .process_tree import (
     become_subreaper,
-    set_parent_death_signal,
     sweep_adopted_orphans,
     sweep_marked_processes,
 )
@@ -175,7 +174,6 @@ class SandboxRunner:
                 env=env,
                 pass_fds=(req_r, resp_w),
                 start_new_session=True,
-                preexec_fn=set_parent_death_signal,
             )
         finally:
             os.close(req_r)
