@@ -1,1 +1,5 @@
-"""The Textual study app (arrives with the TUI issue); imports grader, never the reverse."""
+"""The Textual study app; imports ``renshu.grader``, never the reverse."""
+
+from .app import RenshuApp, make_app
+
+__all__ = ["RenshuApp", "make_app"]

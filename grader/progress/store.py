@@ -13,6 +13,7 @@ import contextlib
 import os
 import shutil
 import sqlite3
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -43,10 +44,16 @@ class ProgressStore:
     path: Path
     db: sqlite3.Connection
     notices: list[StoreNotice] = field(default_factory=list)
+    # One connection may serve the UI thread and a grading worker: writes take turns.
+    _write_lock: threading.RLock = field(default_factory=threading.RLock, repr=False)
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """``BEGIN IMMEDIATE`` … ``COMMIT`` (rolled back on error), retried while locked."""
+        with self._write_lock:
+            yield from self._transaction()
+
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
         for attempt in range(50):
             try:
                 self.db.execute("BEGIN IMMEDIATE")
@@ -102,7 +109,9 @@ def open_store(
 
 
 def _connect(path: Path) -> sqlite3.Connection:
-    db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+    db = sqlite3.connect(
+        path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+    )
     version = db.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:  # checked before anything (even the journal mode) is changed
         db.close()

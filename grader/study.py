@@ -1,0 +1,300 @@
+"""The study facade the TUI calls: topics, quiz items, answers, review, exercises, grading.
+
+Everything domain-related the app needs goes through ``StudyService`` so that
+``renshu.tui`` owns no domain logic. Heavy imports (Hypothesis, the sandbox)
+happen only when an exercise is graded.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .answer_check import (
+    AnswerResult,
+    NumericInstance,
+    check_answer,
+    instantiate_numeric,
+    shuffled_order,
+)
+from .banks import Catalogue, load_catalogue, load_curriculum
+from .catalog import LoadedExercise, builtin_catalog, get_exercise
+from .errors import BankError
+from .paths import data_dir as resolve_data_dir
+from .progress.review import due_queue, has_passed, record_answer, record_grading
+from .progress.stats import Stats, compute_stats
+from .progress.store import ProgressStore, StoreNotice, open_store
+from .quiz_model import Flashcard, Numeric, Ordering, text_in
+from .text import Bilingual, Lang
+
+if TYPE_CHECKING:
+    from .result import GradeResult
+
+WORKSPACE_DIR = "workspace"
+
+
+@dataclass(frozen=True)
+class TopicSummary:
+    topic: str
+    title: Bilingual
+    questions: int
+    exercises: int
+    mastery: float  # 0..1, mean over the topic's concepts
+    due: int
+
+
+@dataclass(frozen=True)
+class HomeSummary:
+    topics: list[TopicSummary]
+    due_today: int
+    streak_days: int
+    studied_today: bool
+
+
+@dataclass
+class StudyItem:
+    """One question as shown: params drawn, ordering shuffled, hints counted."""
+
+    question: Any
+    kind: str = "practice"  # "practice" | "review" | "new"
+    numeric: NumericInstance | None = None
+    order: list[int] = field(default_factory=list)  # ordering: item indices as first shown
+    hints_shown: int = 0
+
+    @property
+    def id(self) -> str:
+        return self.question.id
+
+    @property
+    def type(self) -> str:
+        return self.question.type
+
+    def prompt(self, lang: Lang) -> str:
+        if self.numeric is not None:
+            return (
+                self.numeric.prompt if self.numeric.values else text_in(self.question.prompt, lang)
+            )
+        return text_in(self.question.prompt, lang)
+
+
+@dataclass(frozen=True)
+class ExerciseStatus:
+    exercise: LoadedExercise
+    status: str  # "not_started" | "failing" | "passed"
+
+    @property
+    def id(self) -> str:
+        return self.exercise.id
+
+
+class StudyService:
+    """The learner's catalogue, progress and exercises, for one app session."""
+
+    def __init__(
+        self,
+        data_dir: Path | None = None,
+        extra_banks: Iterable[Path] = (),
+        *,
+        now: datetime | None = None,
+        seed: int | None = None,
+    ) -> None:
+        self.data_dir = resolve_data_dir(data_dir)
+        self._extra_banks = list(extra_banks)
+        self._fixed_now = now
+        self._rng = random.Random(seed)
+        self.catalogue: Catalogue = load_catalogue(self._extra_banks, data_dir=self.data_dir)
+        self.store: ProgressStore = open_store(self.data_dir, now=self.now())
+
+    # -- basics ------------------------------------------------------------------------
+
+    def now(self) -> datetime:
+        return self._fixed_now or datetime.now(UTC)
+
+    def utc_offset(self) -> timedelta:
+        if self._fixed_now is not None:
+            return timedelta(0)
+        return datetime.now().astimezone().utcoffset() or timedelta(0)
+
+    @property
+    def bank_errors(self) -> list[BankError]:
+        return self.catalogue.errors
+
+    @property
+    def notices(self) -> list[StoreNotice]:
+        return self.store.notices
+
+    def language(self, default: Lang = "en") -> Lang:
+        value = self.store.setting("language", default)
+        return "ja" if value == "ja" else "en"
+
+    def set_language(self, lang: Lang) -> None:
+        self.store.set_setting("language", lang)
+
+    def close(self) -> None:
+        self.store.close()
+
+    # -- home and stats ----------------------------------------------------------------
+
+    def stats(self) -> Stats:
+        concepts = {qid: q.concepts for qid, (q, _b) in self.catalogue.questions.items()}
+        return compute_stats(self.store, concepts, now=self.now(), utc_offset=self.utc_offset())
+
+    def home(self) -> HomeSummary:
+        stats = self.stats()
+        curriculum = load_curriculum()
+        exercises = builtin_catalog()
+        queue = self.review_queue()
+        due_by_topic: dict[str, int] = {}
+        for item in queue:
+            if item.kind == "review":
+                topic = item.id.split(".", 1)[0]
+                due_by_topic[topic] = due_by_topic.get(topic, 0) + 1
+        topics = []
+        for topic, info in curriculum.topics.items():
+            concepts = [v for c, v in stats.mastery.items() if c.startswith(topic + ".")]
+            topics.append(
+                TopicSummary(
+                    topic=topic,
+                    title=info.title,
+                    questions=len(self.catalogue.by_topic(topic)),
+                    exercises=sum(1 for e in exercises.values() if e.spec.topic == topic),
+                    mastery=sum(concepts) / len(concepts) if concepts else 0.0,
+                    due=due_by_topic.get(topic, 0),
+                )
+            )
+        return HomeSummary(topics, len(queue), stats.streak_days, stats.studied_today)
+
+    # -- quizzes and review --------------------------------------------------------------
+
+    def present(self, question: Any, kind: str = "practice") -> StudyItem:
+        item = StudyItem(question, kind)
+        if isinstance(question, Numeric):
+            item.numeric = instantiate_numeric(question, "en", self._rng)
+        if isinstance(question, Ordering):
+            item.order = shuffled_order(question, self._rng)
+        return item
+
+    def topic_session(self, topic: str, limit: int = 10) -> list[StudyItem]:
+        """Questions of a topic: the learner's due and unseen ones first, then the rest."""
+        questions = self.catalogue.by_topic(topic)
+        due = {i.id for i in self.review_queue() if i.id.startswith(topic + ".")}
+        seen = {r[0] for r in self.store.db.execute("SELECT question_id FROM cards")}
+        ordered = sorted(questions, key=lambda q: (q.id not in due, q.id in seen))
+        return [self.present(q) for q in ordered[:limit]]
+
+    def review_queue(self) -> list[StudyItem]:
+        ids = list(self.catalogue.questions)
+        queue = due_queue(self.store, ids, now=self.now(), utc_offset=self.utc_offset())
+        return [StudyItem(self.catalogue.questions[i.question_id][0], i.kind) for i in queue]
+
+    def review_session(self) -> list[StudyItem]:
+        return [self.present(item.question, item.kind) for item in self.review_queue()]
+
+    def answer(self, item: StudyItem, raw: Any, lang: Lang, seconds: float) -> AnswerResult:
+        """Check an answer (``AnswerFormatError`` if unreadable) and record it."""
+        question = item.question
+        if isinstance(question, Numeric):
+            from .answer_check import check_numeric
+
+            result = check_numeric(question, raw, lang, item.numeric)
+        else:  # ordering answers are item indices in the learner's arrangement
+            result = check_answer(question, raw, lang)
+        record_answer(
+            self.store,
+            question.id,
+            _jsonable(raw),
+            result.correct,
+            seconds,
+            item.hints_shown,
+            self_rating=result.rating if isinstance(question, Flashcard) else None,
+            now=self.now() if self._fixed_now else None,
+        )
+        return result
+
+    def search(self, text: str) -> list[tuple[str, str, str]]:
+        """``(kind, id, label)`` of topics, questions and exercises matching ``text`` (ja or en)."""
+        needle = text.casefold()
+        found = []
+        for topic, info in load_curriculum().topics.items():
+            label = f"{info.title.ja} / {info.title.en}"
+            if needle in (topic + label).casefold():
+                found.append(("topic", topic, label))
+        for ex in builtin_catalog().values():
+            label = f"{ex.spec.title.ja} / {ex.spec.title.en}"
+            if needle in (ex.id + label).casefold():
+                found.append(("exercise", ex.id, label))
+        for qid, (q, _b) in self.catalogue.questions.items():
+            label = f"{text_in(q.prompt, 'ja')} / {text_in(q.prompt, 'en')}"
+            if needle in (qid + label).casefold():
+                found.append(("question", qid, label))
+        return found
+
+    # -- exercises -----------------------------------------------------------------------
+
+    def exercises(self) -> list[ExerciseStatus]:
+        rows = self.store.db.execute(
+            "SELECT exercise_id, max(status = 'pass') FROM gradings GROUP BY exercise_id"
+        ).fetchall()
+        graded = {ex: bool(passed) for ex, passed in rows}
+        out = []
+        for ex in builtin_catalog().values():
+            status = (
+                "not_started" if ex.id not in graded else ("passed" if graded[ex.id] else "failing")
+            )
+            out.append(ExerciseStatus(ex, status))
+        return out
+
+    def workspace_file(self, exercise_id: str) -> Path:
+        """The learner's copy of the starter (created on first use, never overwritten)."""
+        exercise = get_exercise(exercise_id)
+        folder = self.data_dir / WORKSPACE_DIR
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"{exercise.id}.py"
+        if not path.exists():
+            shutil.copyfile(exercise.starter_path, path)
+        return path
+
+    def grade(self, exercise_id: str, source: str, path: Path, lang: Lang) -> GradeResult:
+        """Grade ``source`` (the editor's text) and record the run (heavy imports happen here)."""
+        from .grading import grade_source, source_hash
+
+        exercise = get_exercise(exercise_id)
+        result = grade_source(source, exercise, str(path), lang=lang)
+        boost: list[str] = []
+        if result.status == "fail" and result.misconception is not None:
+            concepts = set(exercise.spec.concepts)
+            boost = [
+                qid
+                for qid, (q, _b) in self.catalogue.questions.items()
+                if concepts & set(q.concepts)
+            ]
+        record_grading(
+            self.store,
+            exercise.id,
+            result.status.value,
+            result.reason.value,
+            source_hash(source),
+            result.misconception.id if result.misconception else None,
+            boost_questions=boost,
+            now=self.now() if self._fixed_now else None,
+        )
+        return result
+
+    def has_passed(self, exercise_id: str) -> bool:
+        return has_passed(self.store, exercise_id)
+
+    def solution(self, exercise_id: str) -> str:
+        from .solution_text import solution_source
+
+        return solution_source(get_exercise(exercise_id))
+
+
+def _jsonable(raw: Any) -> Any:
+    if isinstance(raw, tuple | set):
+        return list(raw)
+    return raw

@@ -1,0 +1,129 @@
+"""Home: the curriculum's topics with mastery, questions, exercises and what is due."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from ..bindings import relabel
+from ..i18n import t
+
+
+def mastery_bar(value: float, width: int = 10) -> str:
+    """A text bar (e.g. ``██████░░░░ 60%``) that renders in any terminal."""
+    filled = round(max(0.0, min(1.0, value)) * width)
+    return "█" * filled + "░" * (width - filled) + f" {value:>4.0%}"
+
+
+class HomeScreen(Screen[None]):
+    """Topics to study; keys start a quiz, the review, the exercises or the stats."""
+
+    BINDINGS = [
+        Binding("enter", "quiz", "Quiz"),
+        Binding("r", "review", "Review"),
+        Binding("e", "exercises", "Exercises"),
+        Binding("s", "stats", "Stats"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        with Vertical(id="home"):
+            yield Static(t("app.loading", self.app.lang), id="home-summary")
+            yield DataTable(id="topics", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.update_language()
+
+    def on_service_ready(self) -> None:
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        if self.app.service is not None:
+            self.reload()
+
+    def update_language(self) -> None:
+        relabel(self, self.app.lang)
+        relabel(self.app, self.app.lang)
+        self.reload()
+
+    def reload(self) -> None:
+        lang = self.app.lang
+        table = self.query_one("#topics", DataTable)
+        service = self.app.service
+        if service is None:
+            return
+        home = service.home()
+        summary = t("home.summary", lang, due=home.due_today, streak=home.streak_days)
+        if not any(topic.questions for topic in home.topics):
+            summary += "\n" + t("home.empty", lang)
+        self.query_one("#home-summary", Static).update(summary)
+        row = table.cursor_row
+        table.clear(columns=True)
+        for key in ("home.topic", "home.mastery", "home.questions", "home.exercises", "home.due"):
+            table.add_column(t(key, lang), key=key)
+        for topic in home.topics:
+            table.add_row(
+                topic.title.get(lang),
+                mastery_bar(topic.mastery),
+                str(topic.questions),
+                str(topic.exercises) if topic.exercises else "·",
+                str(topic.due) if topic.due else "·",
+                key=topic.topic,
+            )
+        if home.topics:
+            table.move_cursor(row=min(row, len(home.topics) - 1))
+        table.focus()
+
+    def _selected_topic(self) -> str | None:
+        table = self.query_one("#topics", DataTable)
+        if table.row_count == 0:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_quiz()
+
+    def action_quiz(self) -> None:
+        service = self.app.service
+        topic = self._selected_topic()
+        if service is None or topic is None:
+            return
+        items = service.topic_session(topic)
+        if not items:
+            self.notify(t("home.empty", self.app.lang))
+            return
+        from .quiz import QuizScreen
+
+        title = next(s.title.get(self.app.lang) for s in service.home().topics if s.topic == topic)
+        self.app.push_screen(QuizScreen(items, title=title, mode="topic"))
+
+    def action_review(self) -> None:
+        service = self.app.service
+        if service is None:
+            return
+        items = service.review_session()
+        if not items:
+            self.notify(t("home.no_due", self.app.lang))
+            return
+        from .quiz import QuizScreen
+
+        self.app.push_screen(QuizScreen(items, title=t("key.review", self.app.lang), mode="review"))
+
+    def action_exercises(self) -> None:
+        if self.app.service is None:
+            return
+        from .exercises import ExerciseListScreen
+
+        self.app.push_screen(ExerciseListScreen())
+
+    def action_stats(self) -> None:
+        if self.app.service is None:
+            return
+        from .stats import StatsScreen
+
+        self.app.push_screen(StatsScreen())

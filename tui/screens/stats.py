@@ -1,0 +1,75 @@
+"""Stats: accuracy and mastery per topic, activity, what is due, exercises passed, leeches."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Label, Sparkline, Static
+
+from ..bindings import relabel
+from ..i18n import t
+from .home import mastery_bar
+
+
+def pct(value: float | None) -> str:
+    return "—" if value is None else f"{value:.0%}"
+
+
+class StatsScreen(Screen[None]):
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="stats"):
+            yield Static(id="stats-head")
+            with Horizontal(id="stats-activity"):
+                yield Label(id="activity-label")
+                yield Sparkline([0], id="activity")
+            yield DataTable(id="stats-topics", cursor_type="row", zebra_stripes=True)
+            yield Static(id="stats-foot")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.update_language()
+
+    def update_language(self) -> None:
+        relabel(self, self.app.lang)
+        self.reload()
+
+    def reload(self) -> None:
+        service, lang = self.app.service, self.app.lang
+        if service is None:
+            return
+        stats = service.stats()
+        self.query_one("#stats-head", Static).update(
+            f"[b]{t('stats.title', lang)}[/b]\n"
+            f"{t('stats.answers', lang)} {stats.answers} · {t('stats.accuracy', lang)} {pct(stats.accuracy)} · "
+            f"{t('stats.streak', lang)} {t('stats.days', lang, n=stats.streak_days)} · "
+            f"{t('stats.retention', lang)} {pct(stats.retention)} · {t('stats.due', lang)} {stats.due_today}"
+        )
+        self.query_one("#activity-label", Label).update(
+            f"{t('stats.activity', lang)} {' '.join(map(str, stats.due_next_7_days))} "
+        )
+        self.query_one("#activity", Sparkline).data = [float(n) for n in stats.due_next_7_days] or [
+            0.0
+        ]
+        table = self.query_one("#stats-topics", DataTable)
+        table.clear(columns=True)
+        for key in ("home.topic", "stats.answers", "stats.accuracy", "home.mastery"):
+            table.add_column(t(key, lang))
+        for summary in service.home().topics:
+            mine = [v for c, v in stats.mastery.items() if c.startswith(summary.topic + ".")]
+            per = stats.per_topic.get(summary.topic)
+            table.add_row(
+                summary.title.get(lang),
+                str(per.answers if per else 0),
+                pct(per.accuracy if per else None),
+                mastery_bar(sum(mine) / len(mine) if mine else 0.0),
+            )
+        none = t("stats.none", lang)
+        self.query_one("#stats-foot", Static).update(
+            f"{t('stats.passed', lang)}: {', '.join(stats.exercises_passed) or none}\n"
+            f"{t('stats.leeches', lang)}: {', '.join(stats.leeches) or none}"
+        )
