@@ -94,6 +94,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     restore.add_argument("backup", nargs="?", help="number, date (YYYY-MM-DD) or path")
 
+    study = sub.add_parser("study", help="open the study app (the default)", parents=[data])
+    study.add_argument(
+        "--bank",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="DIR",
+        help="also load question banks from DIR (repeatable)",
+    )
+    study.add_argument("--lang", choices=("ja", "en"), default=None)
+
     exercises = sub.add_parser("exercises", help="list the exercises")
     exercises.add_argument("--lang", choices=("ja", "en"), default=None)
 
@@ -145,6 +156,11 @@ def main(argv: list[str] | None = None) -> int:
             return _cmd_progress(args)
         if args.command == "bank":
             return _cmd_bank(args)
+        if args.command == "study" or (
+            args.command is None and sys.stdout.isatty() and sys.stdin.isatty()
+        ):
+            return _cmd_study(args)
+        # Not a terminal (piped, scripted): a TUI cannot be drawn, so say what there is.
         parser.print_help()
         print()  # noqa: T201
         return _cmd_exercises(_default_lang())
@@ -205,6 +221,18 @@ def _cmd_bank(args: argparse.Namespace) -> int:
     if args.bank_command == "stats":
         return bank_cli.cmd_stats(args.bank, data_dir(args.data_dir), args.json)
     return bank_cli.cmd_new(args.topic, args.output)
+
+
+def _cmd_study(args: argparse.Namespace) -> int:
+    """Open the Textual app (imported only now: the core never imports the UI)."""
+    from renshu.tui import make_app
+
+    lang = getattr(args, "lang", None) or (
+        os.environ.get("RENSHU_LANG") if os.environ.get("RENSHU_LANG") in ("ja", "en") else None
+    )
+    app = make_app(getattr(args, "data_dir", None), getattr(args, "bank", []), lang=lang)
+    app.run()
+    return EXIT_OK
 
 
 def _cmd_progress(args: argparse.Namespace) -> int:

@@ -51,9 +51,11 @@ class TopicSummary:
 @dataclass(frozen=True)
 class HomeSummary:
     topics: list[TopicSummary]
-    due_today: int
+    due_today: int  # today's queue: due reviews and new questions
     streak_days: int
     studied_today: bool
+    reviews_due: int = 0
+    new_today: int = 0
 
 
 @dataclass
@@ -167,7 +169,15 @@ class StudyService:
                     due=due_by_topic.get(topic, 0),
                 )
             )
-        return HomeSummary(topics, len(queue), stats.streak_days, stats.studied_today)
+        reviews = sum(1 for item in queue if item.kind == "review")
+        return HomeSummary(
+            topics,
+            len(queue),
+            stats.streak_days,
+            stats.studied_today,
+            reviews,
+            len(queue) - reviews,
+        )
 
     # -- quizzes and review --------------------------------------------------------------
 

@@ -7,6 +7,7 @@ in when ``ServiceReady`` arrives. Domain logic lives in ``renshu.grader``.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
@@ -24,6 +25,15 @@ from .screens.home import HomeScreen
 
 if TYPE_CHECKING:
     from renshu.grader.study import StudyService
+
+
+def locale_language() -> Lang:
+    """``ja`` when the environment's locale is Japanese, else ``en``."""
+    for name in ("RENSHU_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if value:
+            return "ja" if value.lower().startswith("ja") else "en"
+    return "en"
 
 
 class ServiceReady(Message):
@@ -60,8 +70,8 @@ class RenshuApp(App[None]):
         self._seed = seed
         self._lang_override = lang
         self.service: StudyService | None = None
-        if lang is not None:
-            self.set_reactive(RenshuApp.lang, lang)
+        # Until the stored setting is loaded: the override, else the locale's language.
+        self.set_reactive(RenshuApp.lang, lang or locale_language())
 
     def on_mount(self) -> None:
         self.push_screen(HomeScreen())

@@ -25,8 +25,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "home.exercises": ("演習", "Exercises"),
     "home.due": ("復習", "Due"),
     "home.summary": (
-        "今日の復習 {due} 件 · 連続学習 {streak} 日",
-        "{due} due today · {streak}-day streak",
+        "今日: 復習 {reviews} 問 · 新しい問題 {new} 問 · 連続学習 {streak} 日    [dim]enter: クイズ  r: 今日の学習[/]",
+        "Today: {reviews} to review · {new} new · {streak}-day streak    [dim]enter: quiz  r: today's queue[/]",
     ),
     "home.empty": (
         "問題がありません。問題集を追加してください(renshu bank new)。",

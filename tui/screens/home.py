@@ -57,7 +57,13 @@ class HomeScreen(Screen[None]):
         if service is None:
             return
         home = service.home()
-        summary = t("home.summary", lang, due=home.due_today, streak=home.streak_days)
+        summary = t(
+            "home.summary",
+            lang,
+            reviews=home.reviews_due,
+            new=home.new_today,
+            streak=home.streak_days,
+        )
         if not any(topic.questions for topic in home.topics):
             summary += "\n" + t("home.empty", lang)
         self.query_one("#home-summary", Static).update(summary)
