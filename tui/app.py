@@ -43,7 +43,7 @@ class ServiceReady(Message):
 class RenshuApp(App[None]):
     """Study topics, answer questions, review, and solve graded exercises."""
 
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses may live anywhere
     TITLE = "renshu 練習"
     COMMANDS = App.COMMANDS | {StudyCommands}
     BINDINGS = [
@@ -75,6 +75,11 @@ class RenshuApp(App[None]):
 
     def on_mount(self) -> None:
         self.push_screen(HomeScreen())
+        # Load after the first frame is on screen: the import-heavy load would otherwise
+        # compete with the first paint for the interpreter.
+        self.call_after_refresh(self._start_loading)
+
+    def _start_loading(self) -> None:
         self.run_worker(self._load_service, thread=True, name="load-service", exit_on_error=False)
 
     def _load_service(self) -> StudyService:
