@@ -114,3 +114,15 @@ def test_exercises_passed_and_mastery(store: ProgressStore) -> None:
     # lstm.a was just answered (recall probability 1); lstm.b is unseen (0): forget_gate = 0.5.
     assert stats.mastery["lstm.forget_gate"] == pytest.approx(0.5)
     assert stats.mastery["lstm.cec"] == 0.0
+
+
+def test_activity_counts_answers_per_local_day(store: ProgressStore) -> None:
+    for days_ago, n in ((0, 2), (1, 1), (13, 3), (14, 5)):  # 14 days ago is outside the window
+        for _ in range(n):
+            record_answer(store, "lstm.a", "x", True, 3.0, now=NOW - timedelta(days=days_ago))
+    activity = compute_stats(store, CONCEPTS, now=NOW, utc_offset=JST).activity_14_days
+    assert len(activity) == 14
+    assert activity[-1] == 2
+    assert activity[-2] == 1
+    assert activity[0] == 3
+    assert sum(activity) == 6

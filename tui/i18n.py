@@ -40,6 +40,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "stats.retention": ("定着率", "Retention"),
     "stats.due": ("今日の復習", "Due today"),
     "stats.activity": ("今後 7 日の復習予定", "Due over the next 7 days"),
+    "stats.recent": ("最近 14 日の解答数", "Answers, last 14 days"),
     "stats.passed": ("合格した演習", "Exercises passed"),
     "stats.leeches": ("苦手な問題(8 回以上忘れた)", "Leeches (forgotten 8+ times)"),
     "stats.none": ("なし", "none"),

@@ -37,6 +37,7 @@ class Stats(BaseModel):
     studied_today: bool
     due_today: int
     due_next_7_days: list[int]  # due on each of the next seven local days
+    activity_14_days: list[int] = []  # answers on each of the last 14 local days, oldest first
     retention: float | None  # share of graduated reviews recalled, last 30 days
     exercises_passed: list[str]
     leeches: list[str]
@@ -80,6 +81,14 @@ def compute_stats(
                 "SELECT count(*) FROM cards WHERE due_at >= ? AND due_at < ?", (lo, hi)
             ).fetchone()[0]
         )
+    activity = []
+    for d in range(13, -1, -1):
+        lo, hi = iso(start - timedelta(days=d)), iso(start - timedelta(days=d - 1))
+        activity.append(
+            db.execute(
+                "SELECT count(*) FROM answers WHERE answered_at >= ? AND answered_at < ?", (lo, hi)
+            ).fetchone()[0]
+        )
     reviewed, recalled = db.execute(
         "SELECT count(*), coalesce(sum(rating > 1), 0) FROM review_log WHERE state_before = ? AND reviewed_at >= ?",
         (int(State.Review), iso(now - timedelta(days=30))),
@@ -99,6 +108,7 @@ def compute_stats(
         studied_today=today_done,
         due_today=due_today,
         due_next_7_days=next7,
+        activity_14_days=activity,
         retention=recalled / reviewed if reviewed else None,
         exercises_passed=passed,
         leeches=[q for q, _n in leeches(store)],

@@ -24,7 +24,10 @@ class StatsScreen(Screen[None]):
         yield Header()
         with VerticalScroll(id="stats"):
             yield Static(id="stats-head")
-            with Horizontal(id="stats-activity"):
+            with Horizontal(classes="stats-spark"):
+                yield Label(id="recent-label")
+                yield Sparkline([0], id="recent")
+            with Horizontal(classes="stats-spark"):
                 yield Label(id="activity-label")
                 yield Sparkline([0], id="activity")
             yield DataTable(id="stats-topics", cursor_type="row", zebra_stripes=True)
@@ -49,6 +52,12 @@ class StatsScreen(Screen[None]):
             f"{t('stats.streak', lang)} {t('stats.days', lang, n=stats.streak_days)} · "
             f"{t('stats.retention', lang)} {pct(stats.retention)} · {t('stats.due', lang)} {stats.due_today}"
         )
+        self.query_one("#recent-label", Label).update(
+            f"{t('stats.recent', lang)} {sum(stats.activity_14_days)} "
+        )
+        self.query_one("#recent", Sparkline).data = [float(n) for n in stats.activity_14_days] or [
+            0.0
+        ]
         self.query_one("#activity-label", Label).update(
             f"{t('stats.activity', lang)} {' '.join(map(str, stats.due_next_7_days))} "
         )
