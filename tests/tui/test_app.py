@@ -1,0 +1,104 @@
+"""Pilot tests of the app shell: language, bad states, command palette."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime
+from pathlib import Path
+
+from textual.widgets import DataTable, Static
+
+from renshu.tui import make_app
+
+NOW = datetime(2026, 11, 23, 3, 0, tzinfo=UTC)
+
+
+async def wait_loaded(app, pilot) -> None:
+    for _ in range(200):
+        if app.service is not None:
+            break
+        await pilot.pause(0.05)
+    await pilot.pause(0.2)
+
+
+def screen_text(app) -> str:
+    return "\n".join(str(s.render()) for s in app.screen.query(Static))
+
+
+def test_language_toggle_applies_at_once_and_is_remembered(tmp_path: Path) -> None:
+    async def first() -> str:
+        app = make_app(tmp_path, now=NOW, seed=0)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_loaded(app, pilot)
+            start = app.lang
+            await pilot.press("l")
+            await pilot.pause(0.2)
+            assert app.lang != start
+            table = app.screen.query_one("#topics", DataTable)
+            first_title = str(table.get_row_at(0)[0])
+            expected = (
+                "RNN(再帰型ニューラルネットワーク)"
+                if app.lang == "ja"
+                else "Recurrent neural networks"
+            )
+            assert first_title == expected
+            assert app.service.store.setting("language", "") == app.lang
+            return app.lang
+
+    async def second() -> str:
+        app = make_app(tmp_path, now=NOW, seed=0)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_loaded(app, pilot)
+            return app.lang
+
+    chosen = asyncio.run(first())
+    assert asyncio.run(second()) == chosen  # a new session starts in the chosen language
+
+
+def test_broken_user_bank_is_a_notification_with_its_place(tmp_path: Path) -> None:
+    banks = tmp_path / "banks"
+    banks.mkdir()
+    (banks / "broken.yaml").write_text("schema_version: 1\ntopic: [\n", encoding="utf-8")
+
+    async def run() -> None:
+        app = make_app(tmp_path / "home", banks=[banks], now=NOW, seed=0, lang="en")
+        async with app.run_test(size=(100, 30)) as pilot:
+            await wait_loaded(app, pilot)
+            messages = [n.message for n in app._notifications]
+            assert any(f"{banks / 'broken.yaml'}:3:1" in m for m in messages), messages
+            assert (
+                app.screen.query_one("#topics", DataTable).row_count == 16
+            )  # built-ins still load
+
+    asyncio.run(run())
+
+
+def test_stats_and_back_and_help(tmp_path: Path) -> None:
+    async def run() -> None:
+        app = make_app(tmp_path, now=NOW, seed=0, lang="en")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_loaded(app, pilot)
+            await pilot.press("s")
+            await pilot.pause(0.2)
+            assert type(app.screen).__name__ == "StatsScreen"
+            await pilot.press("escape")
+            await pilot.pause(0.1)
+            assert type(app.screen).__name__ == "HomeScreen"
+            await pilot.press("question_mark")
+            await pilot.pause(0.1)
+            assert type(app.screen).__name__ == "HelpScreen"
+            assert "Key bindings" in screen_text(app)
+
+    asyncio.run(run())
+
+
+def test_command_palette_finds_a_topic_in_japanese(tmp_path: Path) -> None:
+    async def run() -> None:
+        app = make_app(tmp_path, now=NOW, seed=0, lang="ja")
+        async with app.run_test(size=(100, 30)) as pilot:
+            await wait_loaded(app, pilot)
+            results = app.service.search("強化学習")
+            assert ("topic", "rl", "強化学習 / Reinforcement learning") in results
+            assert any(kind == "question" for kind, _i, _l in app.service.search("忘却ゲート"))
+
+    asyncio.run(run())
