@@ -1,7 +1,119 @@
-"""Placeholder until the exercise list lands (replaced in the same change)."""
+"""The graded exercises with the learner's status; enter opens one in the workspace."""
 
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
 from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from ..bindings import relabel
+from ..i18n import Lang, t, tr
+
+STRINGS: dict[str, tuple[str, str]] = {
+    "intro": (
+        "NumPy で関数を書き、参照実装と比べて採点します。  [dim]enter: 開く  escape: 戻る[/]",
+        "NumPy functions, graded against a reference.    [dim]enter: open  escape: back[/]",
+    ),
+    "title": ("演習", "Exercise"),
+    "topic": ("トピック", "Topic"),
+    "status": ("状態", "Status"),
+    "not_started": ("未着手", "not started"),
+    "failing": ("不合格", "failing"),
+    "passed": ("合格", "passed"),
+}
+
+LABELS: dict[str, tuple[str, str]] = {"open": ("開く", "Open")}
+
+STATUS_STYLE = {"not_started": "dim", "failing": "bold red", "passed": "bold green"}
+STATUS_MARK = {"not_started": "·", "failing": "✗", "passed": "✓"}
+
+
+def status_cell(status: str, lang: Lang) -> Text:
+    """``✓ passed`` in green, ``✗ failing`` in red, ``· not started`` dimmed."""
+    return Text(f"{STATUS_MARK[status]} {tr(STRINGS, status, lang)}", style=STATUS_STYLE[status])
 
 
 class ExerciseListScreen(Screen[None]):
-    pass
+    """Every exercise with its title, topic and whether the learner has passed it."""
+
+    BINDINGS = [
+        Binding("enter", "open", "Open"),
+        Binding("escape", "app.pop_screen", "Back"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="exercises"):
+            yield Static(id="exercises-intro")
+            yield DataTable(id="exercise-table", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        relabel(self, self.app.lang, LABELS)
+
+    def on_service_ready(self) -> None:
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        self.reload()  # a pass in the workspace changes the status
+
+    def on_resize(self) -> None:
+        self.reload()
+
+    def update_language(self) -> None:
+        relabel(self, self.app.lang, LABELS)
+        self.reload()
+
+    def reload(self) -> None:
+        lang: Lang = self.app.lang
+        self.sub_title = t("key.exercises", lang)
+        self.query_one("#exercises-intro", Static).update(tr(STRINGS, "intro", lang))
+        service = self.app.service
+        if service is None:
+            return
+        from renshu.grader.banks import load_curriculum
+
+        topics = load_curriculum().topics
+        table = self.query_one("#exercise-table", DataTable)
+        row = table.cursor_row
+        table.clear(columns=True)
+        for key in ("title", "topic", "status"):
+            table.add_column(tr(STRINGS, key, lang), key=key)
+        rows = service.exercises()
+        cells = []
+        for item in rows:
+            spec = item.exercise.spec
+            topic = topics[spec.topic].title.get(lang) if spec.topic in topics else spec.topic
+            cells.append((Text(spec.title.get(lang)), Text(topic), status_cell(item.status, lang)))
+        # Titles give way so that the topic and status columns always fit on screen.
+        others = max((c[1].cell_len for c in cells), default=0) + max(
+            (c[2].cell_len for c in cells), default=0
+        )
+        room = max(16, self.app.size.width - 2 - others - 3 * 2 * table.cell_padding)
+        for item, (title, topic_cell, status) in zip(rows, cells, strict=True):
+            title.truncate(room, overflow="ellipsis")
+            table.add_row(title, topic_cell, status, key=item.id)
+        if rows:
+            table.move_cursor(row=min(max(row, 0), len(rows) - 1))
+        table.focus()
+
+    def selected_exercise(self) -> str | None:
+        table = self.query_one("#exercise-table", DataTable)
+        if table.row_count == 0:
+            return None
+        return table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        event.stop()
+        self.action_open()
+
+    def action_open(self) -> None:
+        exercise_id = self.selected_exercise()
+        if exercise_id is None:
+            return
+        from .workspace import WorkspaceScreen
+
+        self.app.push_screen(WorkspaceScreen(exercise_id))
