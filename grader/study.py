@@ -19,6 +19,7 @@ from .answer_check import (
     AnswerResult,
     NumericInstance,
     check_answer,
+    check_numeric,
     instantiate_numeric,
     shuffled_order,
 )
@@ -29,7 +30,15 @@ from .paths import data_dir as resolve_data_dir
 from .progress.review import due_queue, has_passed, record_answer, record_grading
 from .progress.stats import Stats, compute_stats
 from .progress.store import ProgressStore, StoreNotice, open_store
-from .quiz_model import Flashcard, Numeric, Ordering, text_in
+from .quiz_model import (
+    Flashcard,
+    MultiSelect,
+    Numeric,
+    Ordering,
+    SingleChoice,
+    fill_params,
+    text_in,
+)
 from .text import Bilingual, Lang
 
 if TYPE_CHECKING:
@@ -66,6 +75,8 @@ class StudyItem:
     kind: str = "practice"  # "practice" | "review" | "new"
     numeric: NumericInstance | None = None
     order: list[int] = field(default_factory=list)  # ordering: item indices as first shown
+    # single/multi choice: choice indices in display order (banks list the right ones first)
+    choice_order: list[int] = field(default_factory=list)
     hints_shown: int = 0
 
     @property
@@ -77,11 +88,11 @@ class StudyItem:
         return self.question.type
 
     def prompt(self, lang: Lang) -> str:
-        if self.numeric is not None:
-            return (
-                self.numeric.prompt if self.numeric.values else text_in(self.question.prompt, lang)
-            )
-        return text_in(self.question.prompt, lang)
+        """The prompt in ``lang``; drawn numeric values are filled into either language."""
+        text = text_in(self.question.prompt, lang)
+        if self.numeric is not None and self.numeric.values:
+            return fill_params(text, self.numeric.values)
+        return text
 
 
 @dataclass(frozen=True)
@@ -187,6 +198,9 @@ class StudyService:
             item.numeric = instantiate_numeric(question, "en", self._rng)
         if isinstance(question, Ordering):
             item.order = shuffled_order(question, self._rng)
+        if isinstance(question, SingleChoice | MultiSelect):
+            item.choice_order = list(range(len(question.choices)))
+            self._rng.shuffle(item.choice_order)
         return item
 
     def topic_session(self, topic: str, limit: int = 10) -> list[StudyItem]:
@@ -205,15 +219,20 @@ class StudyService:
     def review_session(self) -> list[StudyItem]:
         return [self.present(item.question, item.kind) for item in self.review_queue()]
 
+    def check(self, item: StudyItem, raw: Any, lang: Lang) -> AnswerResult:
+        """The verdict on ``raw`` worded in ``lang``, recording nothing (to re-show feedback).
+
+        Choice answers are indices into the question's choices (not display
+        positions); ordering answers are item indices in the learner's arrangement.
+        """
+        if isinstance(item.question, Numeric):
+            return check_numeric(item.question, raw, lang, item.numeric)
+        return check_answer(item.question, raw, lang)
+
     def answer(self, item: StudyItem, raw: Any, lang: Lang, seconds: float) -> AnswerResult:
         """Check an answer (``AnswerFormatError`` if unreadable) and record it."""
         question = item.question
-        if isinstance(question, Numeric):
-            from .answer_check import check_numeric
-
-            result = check_numeric(question, raw, lang, item.numeric)
-        else:  # ordering answers are item indices in the learner's arrangement
-            result = check_answer(question, raw, lang)
+        result = self.check(item, raw, lang)
         record_answer(
             self.store,
             question.id,

@@ -1,9 +1,367 @@
-"""Placeholder until the quiz screen lands (replaced in the same change)."""
+"""A quiz: one question at a time, hints on request, feedback after each answer, then a summary.
 
+The question widgets post ``QuestionWidget.Answered``; this screen passes the
+raw answer to ``StudyService.answer`` (which checks and records it) and shows
+the verdict. Escape goes home at any time: every answer is recorded as it is given.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from typing import TYPE_CHECKING, Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
+from textual.widgets import Footer, Header, Markdown, Static
+
+from renshu.grader.answer_check import (
+    AnswerFormatError,
+    AnswerResult,
+)
+from renshu.grader.errors import StoreError
+from renshu.grader.quiz_model import text_in
+
+from ..bindings import relabel
+from ..i18n import Lang, tr
+from ..widgets.question_base import QuestionWidget, inline, pick
+from ..widgets.question_choices import ChoiceQuestion
+from ..widgets.question_cloze import ClozeQuestion
+from ..widgets.question_flashcard import RATINGS, FlashcardQuestion
+from ..widgets.question_ordering import OrderingQuestion
+from ..widgets.question_text import TextQuestion
+from ..widgets.question_true_false import TrueFalseQuestion
+from .summary import Outcome, SummaryScreen, duration
+
+if TYPE_CHECKING:
+    from renshu.grader.study import StudyItem
+
+STRINGS: dict[str, tuple[str, str]] = {
+    "progress": ("{n} / {total}", "{n} / {total}"),
+    "kind.review": ("復習", "review"),
+    "kind.new": ("新しい問題", "new"),
+    "right": ("正解", "Correct"),
+    "wrong": ("不正解", "Not quite"),
+    "rated": ("自己評価: {n} {label}", "You rated it {n}, {label}"),
+    "again": (
+        "— この問題はすぐにまた出題されます",
+        "— this card will come back soon",
+    ),
+    "expected": ("正解:", "Answer:"),
+    "explanation": ("解説", "Explanation"),
+    "hint": ("ヒント {n}/{total}", "Hint {n}/{total}"),
+    "no_more_hints": ("ヒントはこれで全部です。", "That was the last hint."),
+    "next": ("enter / → で次の問題へ", "enter / → for the next question"),
+    "finish": ("enter / → で結果を見る", "enter / → to see your results"),
+    "unreadable.numeric": (
+        "数値として読めませんでした。例: 0.25、1/4、1e-3(記録はしていません)。",
+        "That is not a number we can read. Try e.g. 0.25, 1/4 or 1e-3 (nothing was recorded).",
+    ),
+    "unreadable": (
+        "この答えは読み取れませんでした(記録はしていません): {error}",
+        "That answer could not be read (nothing was recorded): {error}",
+    ),
+    "saved": ("{n} 問の解答を記録しました。", "{n} answer(s) saved."),
+    "not_saved": ("解答を記録できませんでした", "Your answer could not be saved"),
+}
+TYPES: dict[str, tuple[str, str]] = {
+    "single_choice": ("択一", "single choice"),
+    "multi_select": ("複数選択", "select all that apply"),
+    "true_false": ("正誤", "true or false"),
+    "numeric": ("数値", "number"),
+    "short_answer": ("記述", "short answer"),
+    "ordering": ("並べ替え", "put in order"),
+    "cloze": ("穴埋め", "fill in the blanks"),
+    "flashcard": ("フラッシュカード", "flashcard"),
+}
+LABELS: dict[str, tuple[str, str]] = {
+    "back": ("ホーム", "Home"),
+    "hint": ("ヒント", "Hint"),
+    "hint_typing": ("ヒント", "Hint"),
+    "next": ("次へ", "Next"),
+}
+_BLANK = re.compile(r"\{\{(\d+)\}\}")
+
+
+def question_widget(item: StudyItem, lang: Lang) -> QuestionWidget:
+    """The answer widget for the item's question type."""
+    question = item.question
+    if item.type in ("single_choice", "multi_select"):
+        return ChoiceQuestion(question, lang, item.choice_order, id="question")
+    if item.type == "true_false":
+        return TrueFalseQuestion(question, lang, id="question")
+    if item.type in ("numeric", "short_answer"):
+        return TextQuestion(question, lang, id="question")
+    if item.type == "ordering":
+        return OrderingQuestion(question, lang, item.order, id="question")
+    if item.type == "cloze":
+        return ClozeQuestion(question, lang, id="question")
+    if item.type == "flashcard":
+        return FlashcardQuestion(question, lang, id="question")
+    raise ValueError(f"no widget for question type {item.type!r} ({item.id})")
+
+
+def prompt_markdown(item: StudyItem, lang: Lang) -> str:
+    """The prompt as Markdown; a cloze's ``{{n}}`` blanks become visible numbered gaps."""
+    text = item.prompt(lang)
+    if item.type == "cloze":
+        text = _BLANK.sub(lambda m: f"`({m.group(1)})_____`", text)  # one word: never split
+    return text
 
 
 class QuizScreen(Screen[None]):
-    def __init__(self, items, title: str = "", mode: str = "topic") -> None:
+    """Questions one at a time; the summary follows the last one."""
+
+    BINDINGS = [
+        Binding("escape", "back", "Home"),
+        Binding("h", "hint", "Hint"),
+        Binding("ctrl+g", "hint_typing", "Hint"),
+        Binding("ctrl+l", "app.toggle_language", show=False),
+        Binding("enter", "next", "Next", priority=True),
+        Binding("right", "next", "Next", priority=True, show=False),
+    ]
+
+    def __init__(self, items: list[StudyItem], title: str = "", mode: str = "topic") -> None:
         super().__init__()
         self.items = items
+        self.quiz_title = title
+        self.mode = mode
+        self.index = 0
+        self.outcomes: list[Outcome] = []
+        self.answered = False
+        self.raw: Any = None
+        self.result: AnswerResult | None = None
+        self.result_lang: Lang = "en"
+        self.started = time.monotonic()
+        self.shown = self.started
+
+    # -- layout ------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="quiz"):
+            yield Static(id="quiz-head")
+            with VerticalScroll(id="quiz-body"):
+                yield Markdown(id="quiz-prompt")
+                yield Vertical(id="quiz-slot")
+                yield Markdown(id="quiz-hints")
+                with Vertical(id="quiz-feedback"):
+                    yield Static(id="quiz-verdict")
+                    yield Vertical(id="quiz-lines")
+                    yield Static(id="quiz-explanation-title", markup=False)
+                    yield Markdown(id="quiz-explanation")
+                    yield Static(id="quiz-next", markup=False)
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        self.sub_title = self.quiz_title
+        relabel(self, self.app.lang, LABELS)
+        if not self.items:
+            self.dismiss()
+            return
+        await self.show_question()
+
+    @property
+    def item(self) -> StudyItem:
+        return self.items[self.index]
+
+    @property
+    def widget(self) -> QuestionWidget:
+        return self.query_one("#question", QuestionWidget)
+
+    async def show_question(self) -> None:
+        """Draw the current item with a fresh answer widget and start its clock."""
+        lang: Lang = self.app.lang
+        self.answered, self.raw, self.result = False, None, None
+        slot = self.query_one("#quiz-slot")
+        await slot.remove_children()
+        await slot.mount(question_widget(self.item, lang))
+        self.query_one("#quiz-feedback").display = False
+        self._draw_head(lang)
+        self._draw_hints(lang)
+        await self.query_one("#quiz-prompt", Markdown).update(prompt_markdown(self.item, lang))
+        self.query_one("#quiz-body", VerticalScroll).scroll_home(animate=False)
+        self.widget.focus_answer()
+        self.refresh_bindings()
+        self.shown = time.monotonic()
+
+    def _draw_head(self, lang: Lang) -> None:
+        total = len(self.items)
+        done = self.index + (1 if self.answered else 0)
+        width = 12
+        filled = round(width * done / total) if total else 0
+        parts: list[str | tuple[str, str]] = [
+            (tr(STRINGS, "progress", lang, n=self.index + 1, total=total), "bold $accent"),
+            "  ",
+            ("━" * filled, "$accent"),
+            ("━" * (width - filled), "$panel-lighten-2"),
+            "  ",
+            (pick(TYPES[self.item.type], lang), "$text-muted"),
+        ]
+        if self.item.kind in ("review", "new"):
+            parts += ["  ·  ", (tr(STRINGS, f"kind.{self.item.kind}", lang), "$text-muted")]
+        self.query_one("#quiz-head", Static).update(Content.assemble(*parts))
+
+    def _draw_hints(self, lang: Lang) -> None:
+        hints = self.item.question.hints
+        shown = self.item.hints_shown
+        box = self.query_one("#quiz-hints", Markdown)
+        box.display = shown > 0
+        box.update(
+            "\n\n".join(
+                f"**{tr(STRINGS, 'hint', lang, n=n, total=len(hints))}** {text_in(hint, lang)}"
+                for n, hint in enumerate(hints[:shown], start=1)
+            )
+        )
+
+    def _draw_feedback(self, lang: Lang) -> None:
+        result = self.result
+        if result is None:
+            return
+        if lang != self.result_lang:
+            try:
+                result = self.app.service.check(self.item, self.raw, lang)
+            except AnswerFormatError:  # cannot happen for a recorded answer; keep the old words
+                pass
+        feedback = self.query_one("#quiz-feedback")
+        feedback.set_class(result.correct, "-right")
+        feedback.set_class(not result.correct, "-wrong")
+        style = "bold $success" if result.correct else "bold $error"
+        if self.item.type == "flashcard" and result.rating is not None:
+            words = tr(
+                STRINGS, "rated", lang, n=result.rating, label=pick(RATINGS[result.rating], lang)
+            )
+            if not result.correct:
+                words += " " + tr(STRINGS, "again", lang)
+        else:
+            words = tr(STRINGS, "right" if result.correct else "wrong", lang)
+        seconds = self.outcomes[-1].seconds if self.outcomes else 0.0
+        self.query_one("#quiz-verdict", Static).update(
+            Content.assemble(
+                ("○ " if result.correct else "× ", style),
+                (words, style),
+                ("  ·  " + duration(seconds, lang), "$text-muted"),
+            )
+        )
+        feedback_lines = result.feedback
+        if self.item.type == "cloze":  # the checker names blanks {{n}}; the prompt shows (n)
+            feedback_lines = [_BLANK.sub(r"(\1)", line) for line in feedback_lines]
+        lines = [("•", line) for line in feedback_lines]
+        if not result.correct and result.expected and self.item.type != "flashcard":
+            lines.append((tr(STRINGS, "expected", lang), result.expected))
+        box = self.query_one("#quiz-lines", Vertical)
+        box.remove_children()
+        box.mount_all(
+            # label and text side by side: wrapped text keeps its indent, in Japanese too
+            Horizontal(
+                Static(label, classes="line-label", markup=False),
+                Static(inline(text), classes="line-text", markup=False),
+                classes="line",
+            )
+            for label, text in lines
+        )
+        box.display = bool(lines)
+        self.query_one("#quiz-explanation-title", Static).update(tr(STRINGS, "explanation", lang))
+        self.query_one("#quiz-explanation", Markdown).update(result.explanation)
+        for name in ("#quiz-explanation-title", "#quiz-explanation"):
+            self.query_one(name).display = bool(result.explanation)
+        last = self.index == len(self.items) - 1
+        self.query_one("#quiz-next", Static).update(tr(STRINGS, "finish" if last else "next", lang))
+
+    # -- answering ---------------------------------------------------------------------
+
+    @on(QuestionWidget.Answered)
+    def answered_question(self, event: QuestionWidget.Answered) -> None:
+        event.stop()
+        if self.answered or self.app.service is None:
+            return
+        lang: Lang = self.app.lang
+        seconds = time.monotonic() - self.shown
+        try:
+            result = self.app.service.answer(self.item, event.raw, lang, seconds)
+        except AnswerFormatError as error:
+            key = "unreadable.numeric" if self.item.type == "numeric" else "unreadable"
+            event.widget.note(
+                (
+                    tr(STRINGS, key, "ja", error=error),
+                    tr(STRINGS, key, "en", error=error),
+                )
+            )
+            return
+        except StoreError as error:  # checked but not saved: say so and let them try again
+            self.notify(str(error), title=tr(STRINGS, "not_saved", lang), severity="error")
+            return
+        self.answered, self.raw, self.result, self.result_lang = True, event.raw, result, lang
+        self.outcomes.append(Outcome(self.item, result.correct, seconds))
+        event.widget.freeze()
+        self._draw_head(lang)
+        self._draw_feedback(lang)
+        feedback = self.query_one("#quiz-feedback")
+        feedback.display = True
+        body = self.query_one("#quiz-body", VerticalScroll)
+        body.focus()
+        self.call_after_refresh(self.query_one("#quiz-verdict").scroll_visible, animate=False)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "next":
+            return self.answered
+        if action in ("hint", "hint_typing"):  # only offered while there is a hint to give
+            if self.answered or not self.items or not self.item.question.hints:
+                return False
+            return self._typing() == (action == "hint_typing")
+        return True
+
+    def _typing(self) -> bool:
+        widgets = self.query("#question").results(QuestionWidget)
+        return any(w.typing for w in widgets)
+
+    def action_hint(self) -> None:
+        if self.answered:
+            return
+        hints = self.item.question.hints
+        if self.item.hints_shown >= len(hints):
+            self.widget.note(STRINGS["no_more_hints"])
+            return
+        self.item.hints_shown += 1
+        self._draw_hints(self.app.lang)
+        self.call_after_refresh(self.query_one("#quiz-hints").scroll_visible, animate=False)
+
+    def action_hint_typing(self) -> None:
+        self.action_hint()
+
+    async def action_next(self) -> None:
+        if not self.answered:
+            return
+        if self.index + 1 < len(self.items):
+            self.index += 1
+            await self.show_question()
+            return
+        summary = SummaryScreen(
+            self.outcomes, self.quiz_title, self.mode, time.monotonic() - self.started
+        )
+        self.app.push_screen(summary, callback=lambda _result: self.dismiss())
+
+    def action_back(self) -> None:
+        if self.outcomes:
+            self.notify(tr(STRINGS, "saved", self.app.lang, n=len(self.outcomes)))
+        self.dismiss()
+
+    # -- language ----------------------------------------------------------------------
+
+    def update_language(self) -> None:
+        """Redraw the question, hints, feedback and footer in the app's new language."""
+        lang: Lang = self.app.lang
+        relabel(self, lang, LABELS)
+        if not self.is_mounted or not self.query("#question"):
+            return
+        self._draw_head(lang)
+        self._draw_hints(lang)
+        self.query_one("#quiz-prompt", Markdown).update(prompt_markdown(self.item, lang))
+        self.widget.set_language(lang)
+        if self.answered:
+            self._draw_feedback(lang)

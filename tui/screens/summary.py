@@ -1,0 +1,149 @@
+"""The end of a quiz: score, time taken, and the questions to review."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rich.cells import cell_len, set_cell_size
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from ..bindings import relabel
+from ..i18n import Lang, tr
+
+if TYPE_CHECKING:
+    from renshu.grader.study import StudyItem
+
+STRINGS: dict[str, tuple[str, str]] = {
+    "done.topic": ("クイズ終了: {title}", "Quiz finished: {title}"),
+    "done.review": ("復習終了", "Review finished"),
+    "score": ("{correct} / {total} 問正解({pct})", "{correct} / {total} correct ({pct})"),
+    "time": (
+        "かかった時間 {total} · 1 問あたり平均 {mean}",
+        "Time taken {total} · {mean} per question on average",
+    ),
+    "review": ("復習するとよい問題", "What to review"),
+    "all_right": ("全問正解です。よくできました!", "All correct. Well done!"),
+    "nothing": ("解答した問題はありません。", "No questions were answered."),
+    "back": ("enter / escape でホームに戻る", "enter / escape: back to home"),
+    "min_sec": ("{m}分{s:02d}秒", "{m}m {s:02d}s"),
+    "sec": ("{s}秒", "{s}s"),
+}
+LABELS = {"close": ("ホーム", "Home")}
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One answered question of a session."""
+
+    item: StudyItem
+    correct: bool
+    seconds: float
+
+
+def duration(seconds: float, lang: Lang) -> str:
+    """``42s`` or ``3m 05s`` (``42秒``, ``3分05秒``)."""
+    whole = round(seconds)
+    if whole < 60:
+        return tr(STRINGS, "sec", lang, s=whole)
+    return tr(STRINGS, "min_sec", lang, m=whole // 60, s=whole % 60)
+
+
+def short_prompt(item: StudyItem, lang: Lang, width: int = 66) -> str:
+    """The prompt's first line as plain text, cut to ``width`` terminal cells (kanji take two)."""
+    text = item.prompt(lang)
+    text = re.sub(r"\{\{\d+\}\}", "___", text)
+    text = re.sub(r"[`*_#>]+", "", text.strip().splitlines()[0] if text.strip() else "")
+    text = " ".join(text.split())
+    return text if cell_len(text) <= width else set_cell_size(text, width - 1).rstrip() + "…"
+
+
+class SummaryScreen(Screen[None]):
+    """Score, time and the wrongly answered questions; enter or escape goes home."""
+
+    BINDINGS = [Binding("enter,escape", "close", "Home")]
+
+    def __init__(self, outcomes: list[Outcome], title: str, mode: str, elapsed: float) -> None:
+        super().__init__()
+        self.outcomes = outcomes
+        self.quiz_title = title
+        self.mode = mode
+        self.elapsed = elapsed
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="summary"):
+            yield Static(id="summary-title", markup=False)
+            yield Static(id="summary-score")
+            yield Static(id="summary-time", markup=False)
+            yield Static(id="summary-review-title", markup=False)
+            yield Static(id="summary-review")
+            yield Static(id="summary-back", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.update_language()
+
+    def update_language(self) -> None:
+        lang: Lang = self.app.lang
+        relabel(self, lang, LABELS)
+        self.sub_title = self.quiz_title
+        done = (
+            tr(STRINGS, "done.review", lang)
+            if self.mode == "review"
+            else tr(STRINGS, "done.topic", lang, title=self.quiz_title)
+        )
+        self.query_one("#summary-title", Static).update(done)
+        total = len(self.outcomes)
+        correct = sum(o.correct for o in self.outcomes)
+        score = self.query_one("#summary-score", Static)
+        if total:
+            pct = f"{correct / total:.0%}"
+            score.update(
+                Content.styled(
+                    tr(STRINGS, "score", lang, correct=correct, total=total, pct=pct),
+                    "bold $success" if correct == total else "bold",
+                )
+            )
+            mean = sum(o.seconds for o in self.outcomes) / total
+            self.query_one("#summary-time", Static).update(
+                tr(
+                    STRINGS,
+                    "time",
+                    lang,
+                    total=duration(self.elapsed, lang),
+                    mean=duration(mean, lang),
+                )
+            )
+        else:
+            score.update(tr(STRINGS, "nothing", lang))
+            self.query_one("#summary-time", Static).update("")
+        wrong = [o for o in self.outcomes if not o.correct]
+        self.query_one("#summary-review-title", Static).update(
+            tr(STRINGS, "review", lang)
+            if wrong
+            else (tr(STRINGS, "all_right", lang) if total else "")
+        )
+        review = self.query_one("#summary-review", Static)
+        review.display = bool(wrong)
+        review.update(
+            Content("\n").join(
+                Content.assemble(
+                    ("× ", "bold $error"),
+                    (o.item.id, "$accent"),
+                    "\n  ",
+                    (short_prompt(o.item, lang), "$text-muted"),
+                )
+                for o in wrong
+            )
+        )
+        self.query_one("#summary-back", Static).update(tr(STRINGS, "back", lang))
+
+    def action_close(self) -> None:
+        self.dismiss()

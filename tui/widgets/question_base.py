@@ -1,0 +1,139 @@
+"""What every question widget shares: the ``Answered`` message, a note line, language, freezing.
+
+A question widget shows one question's answer area and posts ``Answered`` with
+the raw answer in the form ``StudyService.answer`` takes; the quiz screen does
+the checking. Widgets never call the service.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual.app import ComposeResult
+from textual.content import Content
+from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Static
+
+from ..bindings import relabel
+from ..i18n import Lang
+
+if TYPE_CHECKING:
+    pass
+
+# action -> (ja, en) footer label, for the bindings of every question widget
+LABELS: dict[str, tuple[str, str]] = {
+    "submit": ("解答", "Answer"),
+    "reveal": ("裏返す", "Turn over"),
+    "toggle": ("選ぶ/外す", "Toggle"),
+}
+
+
+def pick(pair: tuple[str, str], lang: Lang) -> str:
+    """The Japanese or English half of a ``(ja, en)`` pair."""
+    return pair[0] if lang == "ja" else pair[1]
+
+
+def inline(text: str) -> Content:
+    """Plain text with Markdown `code` spans shown as code (choices and items are one-liners)."""
+    parts = text.split("`")
+    if len(parts) % 2 == 0:  # an unpaired backtick: show the text as written
+        return Content(text)
+    return Content.assemble(
+        *((part, "$text-accent on $boost") if i % 2 else part for i, part in enumerate(parts))
+    )
+
+
+def typing_keys(first: tuple[str, str], question: Any) -> tuple[str, str]:
+    """The keys line of a typed answer: ``h`` and ``l`` are text there, so ctrl+g / ctrl+l."""
+    ja, en = first
+    if question.hints:
+        ja, en = ja + " · ctrl+g ヒント", en + " · ctrl+g hint"
+    return ja + " · ctrl+l English", en + " · ctrl+l 日本語"
+
+
+class QuestionWidget(Widget):
+    """One question's answer area; subclasses compose the controls and post ``Answered``."""
+
+    # True when the answer is typed into an Input: `h` and `l` are then text, not keys.
+    typing: ClassVar[bool] = False
+
+    class Answered(Message):
+        """The learner submitted an answer; ``raw`` is what ``StudyService.answer`` takes."""
+
+        def __init__(self, widget: QuestionWidget, raw: Any) -> None:
+            super().__init__()
+            self.widget = widget
+            self.raw = raw
+
+        @property
+        def control(self) -> QuestionWidget:
+            return self.widget
+
+    def __init__(self, question: Any, lang: Lang, *, id: str | None = None) -> None:
+        super().__init__(id=id, classes="question")
+        self.question = question
+        self.lang: Lang = lang
+        self.frozen = False
+        self._note: tuple[str, str] | None = None
+
+    # -- for subclasses ----------------------------------------------------------------
+
+    def compose_answer(self) -> ComposeResult:
+        """The controls of this question type."""
+        yield from ()
+
+    def keys_help(self) -> tuple[str, str]:
+        """The one-line ``(ja, en)`` reminder of this type's keys."""
+        return ("", "")
+
+    def render_labels(self) -> None:
+        """Redraw every text that depends on ``self.lang``."""
+
+    def focus_answer(self) -> None:
+        """Put the focus where the learner answers."""
+        self.focus()
+
+    def after_freeze(self) -> None:
+        """Disable this type's controls and mark what was chosen (called by ``freeze``)."""
+
+    # -- shared ------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield from self.compose_answer()
+        yield Static(classes="question-note", markup=False)
+        yield Static(classes="question-keys", markup=False)
+
+    def on_mount(self) -> None:
+        self.set_language(self.lang)
+
+    def set_language(self, lang: Lang) -> None:
+        self.lang = lang
+        relabel(self, lang, LABELS)
+        self.render_labels()
+        keys = self.query_one(".question-keys", Static)
+        keys.update(pick(self.keys_help(), lang))
+        keys.display = not self.frozen
+        self._show_note()
+
+    def note(self, message: tuple[str, str] | None) -> None:
+        """Show a gentle ``(ja, en)`` message under the controls (``None`` clears it)."""
+        self._note = message
+        self._show_note()
+
+    def _show_note(self) -> None:
+        note = self.query_one(".question-note", Static)
+        note.update(pick(self._note, self.lang) if self._note else "")
+        note.display = self._note is not None
+
+    def submit(self, raw: Any) -> None:
+        """Post ``Answered`` (the screen checks it; a wrong format leaves the widget open)."""
+        if not self.frozen:
+            self.post_message(self.Answered(self, raw))
+
+    def freeze(self) -> None:
+        """The answer was recorded: take no more input and show the outcome in place."""
+        self.frozen = True
+        self.note(None)
+        self.query_one(".question-keys", Static).display = False
+        self.after_freeze()

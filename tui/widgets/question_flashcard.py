@@ -1,0 +1,98 @@
+"""Flashcard: the front is the prompt; space/enter turns it over, then 1-4 rate recall."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Markdown, Static
+
+from renshu.grader.quiz_model import text_in
+
+from ..i18n import Lang
+from .question_base import QuestionWidget, pick
+
+RATINGS: dict[int, tuple[str, str]] = {
+    1: ("もう一度", "again"),
+    2: ("難しい", "hard"),
+    3: ("覚えていた", "good"),
+    4: ("簡単", "easy"),
+}
+TEXT = {
+    "front": ("space / enter で裏返す", "space / enter to turn the card over"),
+    "back": ("裏面", "Back"),
+    "rate": (
+        "どのくらい思い出せましたか? 1–4 で評価してください",
+        "How well did you remember? Rate 1–4",
+    ),
+    "turn_first": (
+        "先に space / enter で裏面を見てください。",
+        "Turn the card over first (space or enter).",
+    ),
+}
+
+
+class FlashcardQuestion(QuestionWidget):
+    """The raw answer is the learner's own rating, 1 (again) to 4 (easy)."""
+
+    can_focus = True
+    BINDINGS = [
+        Binding("space,enter", "reveal", "Show answer"),
+        *(Binding(str(n), f"rate({n})", show=False) for n in RATINGS),
+    ]
+
+    def __init__(self, question: Any, lang: Lang, *, id: str | None = None) -> None:
+        super().__init__(question, lang, id=id)
+        self.revealed = False
+        self.rating: int | None = None
+
+    def compose_answer(self) -> ComposeResult:
+        with Vertical(classes="card-back"):
+            yield Static(classes="card-back-title", markup=False)
+            yield Markdown(classes="card-back-text")
+            with Horizontal(classes="card-ratings"):
+                for n in RATINGS:
+                    yield Static(classes="card-rating", name=str(n), markup=False)
+
+    def keys_help(self) -> tuple[str, str]:
+        return TEXT["rate"] if self.revealed else TEXT["front"]
+
+    def render_labels(self) -> None:
+        self.query_one(".card-back").display = self.revealed
+        self.set_class(not self.revealed, "-front")
+        self.query_one(".card-back-title", Static).update(pick(TEXT["back"], self.lang))
+        self.query_one(".card-back-text", Markdown).update(text_in(self.question.back, self.lang))
+        for tile in self.query(".card-rating").results(Static):
+            n = int(tile.name or 0)
+            tile.update(f"{n} {pick(RATINGS[n], self.lang)}")
+            tile.set_class(n == self.rating, "-chosen")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "reveal":
+            return not self.revealed and not self.frozen
+        return True
+
+    def action_reveal(self) -> None:
+        if self.revealed or self.frozen:
+            return
+        self.revealed = True
+        self.note(None)
+        self.set_language(self.lang)  # redraws the back and the keys line
+        self.refresh_bindings()
+        self.query_one(".card-ratings").scroll_visible(animate=False)
+
+    def action_rate(self, rating: int) -> None:
+        if self.frozen:
+            return
+        if not self.revealed:
+            self.note(TEXT["turn_first"])
+            return
+        self.rating = rating
+        self.render_labels()
+        self.submit(rating)
+
+    def after_freeze(self) -> None:
+        self.can_focus = False
+        self.render_labels()
