@@ -56,3 +56,76 @@ def test_stats(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:
 def test_help(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:
     app = make_app(tmp_path, now=NOW, seed=0, lang="en")
     assert snap_compare(app, terminal_size=size, run_before=then("question_mark"))
+
+
+def fixed_home(name: str) -> Path:
+    """A data folder at a fixed path: the workspace shows its file's full path."""
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.gettempdir()) / f"renshu-snapshot-{name}"
+    shutil.rmtree(folder, ignore_errors=True)
+    return folder
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_quiz_question_and_feedback(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:
+    app = make_app(tmp_path, now=NOW, seed=0, lang="ja")
+    assert snap_compare(app, terminal_size=size, run_before=then("enter", "1"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_quiz_summary(
+    snap_compare, tmp_path: Path, size: tuple[int, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import itertools
+    from types import SimpleNamespace
+
+    from renshu.tui.screens import quiz
+
+    clock = itertools.count(start=100.0, step=4.0)  # every reading 4 s later: no wall-clock flake
+    # Only the quiz's own clock: Textual keeps using the real one.
+    monkeypatch.setattr(quiz, "time", SimpleNamespace(monotonic=lambda: next(clock)))
+
+    async def run(pilot: Pilot) -> None:
+        await loaded(pilot)
+        from renshu.tui.screens.quiz import QuizScreen
+
+        service = pilot.app.service
+        items = [
+            service.present(service.catalogue.questions[q][0])
+            for q in ("rl.paradigm-neither-supervised-nor-unsupervised",)
+        ]
+        await pilot.app.push_screen(QuizScreen(items, title="RL", mode="topic"))
+        await pilot.pause(0.3)
+        await pilot.press("1")
+        await pilot.pause(0.2)
+        await pilot.press("enter")
+        await pilot.pause(0.4)
+
+    app = make_app(tmp_path, now=NOW, seed=0, lang="en")
+    assert snap_compare(app, terminal_size=size, run_before=run)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_exercise_list(snap_compare, size: tuple[int, int]) -> None:
+    app = make_app(fixed_home(f"list-{size[0]}"), now=NOW, seed=0, lang="en")
+    assert snap_compare(app, terminal_size=size, run_before=then("e"))
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_workspace(snap_compare, size: tuple[int, int]) -> None:
+    async def run(pilot: Pilot) -> None:
+        await loaded(pilot)
+        await pilot.press("e")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.5)
+        from textual.widgets import TextArea
+
+        for editor in pilot.app.screen.query(TextArea):
+            editor.cursor_blink = False
+        await pilot.pause(0.2)
+
+    app = make_app(fixed_home(f"ws-{size[0]}"), now=NOW, seed=0, lang="ja")
+    assert snap_compare(app, terminal_size=size, run_before=run)
