@@ -68,25 +68,28 @@ def fixed_home(name: str) -> Path:
     return folder
 
 
+@pytest.fixture
+def quiz_clock(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The quiz's own clock reads 4 s later each time; Textual keeps the real one."""
+    import itertools
+    from types import SimpleNamespace
+
+    from renshu.tui.screens import quiz
+
+    clock = itertools.count(start=100.0, step=4.0)
+    monkeypatch.setattr(quiz, "time", SimpleNamespace(monotonic=lambda: next(clock)))
+
+
+@pytest.mark.usefixtures("quiz_clock")
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_quiz_question_and_feedback(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:
     app = make_app(tmp_path, now=NOW, seed=0, lang="ja")
     assert snap_compare(app, terminal_size=size, run_before=then("enter", "1"))
 
 
+@pytest.mark.usefixtures("quiz_clock")
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_quiz_summary(
-    snap_compare, tmp_path: Path, size: tuple[int, int], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import itertools
-    from types import SimpleNamespace
-
-    from renshu.tui.screens import quiz
-
-    clock = itertools.count(start=100.0, step=4.0)  # every reading 4 s later: no wall-clock flake
-    # Only the quiz's own clock: Textual keeps using the real one.
-    monkeypatch.setattr(quiz, "time", SimpleNamespace(monotonic=lambda: next(clock)))
-
+def test_quiz_summary(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:
     async def run(pilot: Pilot) -> None:
         await loaded(pilot)
         from renshu.tui.screens.quiz import QuizScreen
