@@ -13,7 +13,15 @@ from typing import Any
 
 import numpy as np
 
-from .exercise_model import ArrayReturn, FloatReturn, ReturnSpec, Tolerance, TupleReturn
+from .exercise_model import (
+    ArrayReturn,
+    FloatReturn,
+    IntReturn,
+    IntsReturn,
+    ReturnSpec,
+    Tolerance,
+    TupleReturn,
+)
 from .sandbox.wire import Unsupported
 from .shape_diagnosis import describe_shape_mismatch
 from .text import Bilingual
@@ -57,11 +65,15 @@ def compare(
 def _compare_one(
     expected: Any,
     got: Any,
-    spec: ArrayReturn | FloatReturn,
+    spec: ArrayReturn | FloatReturn | IntReturn | IntsReturn,
     dims: dict[str, int],
     tol: Tolerance,
     name: str,
 ) -> Mismatch | None:
+    if isinstance(spec, IntReturn):
+        return _compare_int(expected, got, name)
+    if isinstance(spec, IntsReturn):
+        return _compare_ints(expected, got, name)
     if isinstance(spec, FloatReturn):
         if isinstance(got, np.ndarray) and got.shape == ():
             got = got[()]
@@ -84,6 +96,67 @@ def _compare_one(
     if got.shape != expected.shape:
         return Mismatch("shape", describe_shape_mismatch(spec.shape, dims, got.shape, name))
     return _compare_values(expected.astype(np.float64), got.astype(np.float64), tol, name)
+
+
+def _compare_int(expected: Any, got: Any, name: str) -> Mismatch | None:
+    if isinstance(got, np.ndarray) and got.shape == () and got.dtype.kind in "iu":
+        got = got[()]
+    if isinstance(got, bool | np.bool_) or not isinstance(got, int | np.integer):
+        return _type_mismatch(got, f"{name}: an int", f"{name}: int の値")
+    if int(got) == int(expected):
+        return None
+    return Mismatch(
+        "value",
+        Bilingual(
+            ja=f"{name}: 期待値 {int(expected)} に対して {int(got)}",
+            en=f"{name}: expected {int(expected)}, got {int(got)}",
+        ),
+        name,
+    )
+
+
+def _as_ints(value: Any) -> list[int] | None:
+    """A list of ints from a list/tuple of ints or a 1-D integer (or empty) array, else None."""
+    if isinstance(value, np.ndarray):
+        if value.ndim != 1 or (value.dtype.kind not in "iu" and value.size):
+            return None
+        return [int(v) for v in value]
+    if isinstance(value, list | tuple) and all(
+        isinstance(v, int | np.integer) and not isinstance(v, bool | np.bool_) for v in value
+    ):
+        return [int(v) for v in value]
+    return None
+
+
+def _compare_ints(expected: Any, got: Any, name: str) -> Mismatch | None:
+    want = [int(v) for v in expected]
+    have = _as_ints(got)
+    if have is None:
+        return _type_mismatch(
+            got,
+            f"{name}: a sequence of ints (list or 1-D int array)",
+            f"{name}: 整数の列(list か 1 次元の int 配列)",
+        )
+    if have == want:
+        return None
+    if len(have) != len(want):
+        return Mismatch(
+            "value",
+            Bilingual(
+                ja=f"{name}: 期待値 {want}(長さ {len(want)})に対して {have}(長さ {len(have)})",
+                en=f"{name}: expected {want} (length {len(want)}), got {have} (length {len(have)})",
+            ),
+            name,
+        )
+    at = next(i for i, (a, b) in enumerate(zip(want, have, strict=True)) if a != b)
+    return Mismatch(
+        "value",
+        Bilingual(
+            ja=f"{name}[{at}]: 期待値 {want} に対して {have}",
+            en=f"{name}[{at}]: expected {want}, got {have}",
+        ),
+        f"{name}[{at}]",
+    )
 
 
 def _compare_values(

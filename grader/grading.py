@@ -19,7 +19,16 @@ import numpy as np
 from .catalog import LoadedExercise, builtin_exercise_ids, get_exercise
 from .compare import Mismatch, compare
 from .errors import SubmissionError, UsageError
-from .exercise_model import ArrayReturn, ArraySpec, DictSpec, Exercise, TupleReturn
+from .exercise_model import (
+    ArrayReturn,
+    ArraySpec,
+    BoolArraySpec,
+    DictSpec,
+    Exercise,
+    IntArraySpec,
+    ListSpec,
+    TupleReturn,
+)
 from .result import Counterexample, GradeResult, MisconceptionHit, Reason, Status
 from .sandbox import CallResult, ChildFailure, Limits, SandboxRunner
 from .shape_expr import eval_dim
@@ -377,11 +386,14 @@ def axis_labels(spec: Exercise, dims: dict[str, int]) -> dict[str, str]:
         return f"({', '.join(names)}) = ({', '.join(sizes)})"
 
     def walk(prefix: str, arg: Any) -> None:
-        if isinstance(arg, ArraySpec):
+        if isinstance(arg, ArraySpec | IntArraySpec | BoolArraySpec):
             labels[prefix] = label(arg.shape)
         elif isinstance(arg, DictSpec):
             for key, entry in arg.entries.items():
                 walk(f"{prefix}.{key}", entry)
+        elif isinstance(arg, ListSpec):
+            for i, entry in enumerate(arg.items):
+                walk(f"{prefix}[{i}]", entry)
 
     for name, arg in spec.inputs.args.items():
         walk(name, arg)

@@ -1,7 +1,7 @@
-"""Dimension expressions in shapes: ``B``, ``H + I``, ``2 * H``, ``4``.
+"""Dimension expressions in shapes: ``B``, ``H + I``, ``2 * H``, ``(E + 2 * P) // S + 1``.
 
 Parsed with :mod:`ast` and evaluated over a whitelist (names, integers, ``+``,
-``-``, ``*``), never with ``eval``.
+``-``, ``*``, ``//``, parentheses), never with ``eval``.
 """
 
 from __future__ import annotations
@@ -22,11 +22,13 @@ def parse_dim_expr(text: str) -> ast.expr:
     except SyntaxError as e:
         raise DimExprError(f"cannot read dimension expression {text!r}") from e
     for node in ast.walk(tree):
-        ok = isinstance(node, ast.Name | ast.BinOp | ast.Add | ast.Sub | ast.Mult | ast.Load) or (
-            isinstance(node, ast.Constant) and type(node.value) is int
-        )
+        ok = isinstance(
+            node, ast.Name | ast.BinOp | ast.Add | ast.Sub | ast.Mult | ast.FloorDiv | ast.Load
+        ) or (isinstance(node, ast.Constant) and type(node.value) is int)
         if not ok:
-            raise DimExprError(f"dimension expression {text!r} may use names, integers, + - * only")
+            raise DimExprError(
+                f"dimension expression {text!r} may use names, integers, + - * // only"
+            )
     return tree
 
 
@@ -53,4 +55,6 @@ def _eval(node: ast.expr, dims: dict[str, int]) -> int:
         return left + right
     if isinstance(node.op, ast.Sub):
         return left - right
+    if isinstance(node.op, ast.FloorDiv):
+        return left // right
     return left * right
