@@ -149,8 +149,8 @@ class InputSpec(_Strict):
         for name, (low, high) in self.dims.items():
             if not _IDENT.match(name):
                 raise ValueError(f"dimension name {name!r} is not an identifier")
-            if not 1 <= low <= high:
-                raise ValueError(f"dimension {name}: range must satisfy 1 <= low <= high")
+            if not 0 <= low <= high:
+                raise ValueError(f"dimension {name}: range must satisfy 0 <= low <= high")
         for spec in _walk_specs(self.args.values()):
             used: set[str] = set()
             if isinstance(spec, ArraySpec | IntArraySpec | BoolArraySpec):
