@@ -107,6 +107,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     exercises = sub.add_parser("exercises", help="list the exercises")
     exercises.add_argument("--lang", choices=("ja", "en"), default=None)
+    exercises.add_argument(
+        "--markdown",
+        action="store_true",
+        help="print the catalogue of every contract as Markdown (docs/exercises.md)",
+    )
 
     start = sub.add_parser("start", help="copy an exercise's starter file to work on")
     start.add_argument("exercise", metavar="ID")
@@ -143,6 +148,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "grade":
             return _cmd_grade(args)
         if args.command == "exercises":
+            if args.markdown:
+                return _cmd_exercises_markdown(args.lang or "en")
             return _cmd_exercises(args.lang or _default_lang())
         if args.command == "start":
             return _cmd_start(args.exercise, args.dir)
@@ -258,6 +265,13 @@ def _cmd_exercises(lang: str) -> int:
     for exercise in builtin_catalog().values():
         table.add_row(exercise.id, exercise.spec.topic, exercise.spec.title.get(lang))  # type: ignore[arg-type]
     Console().print(table)
+    return EXIT_OK
+
+
+def _cmd_exercises_markdown(lang: str) -> int:
+    from .catalogue_markdown import catalogue_markdown
+
+    sys.stdout.write(catalogue_markdown(lang))  # type: ignore[arg-type]
     return EXIT_OK
 
 

@@ -78,3 +78,39 @@ def test_float_result_accepts_numpy_scalars_and_rejects_arrays() -> None:
     assert compare(0.5, True, spec, {}, TOL).kind == "type"
     assert compare(0.5, 0.51, spec, {}, TOL).kind == "value"
     assert compare(0.5, float("nan"), spec, {}, TOL).kind == "nan"
+
+
+def test_int_result_is_exact_and_refuses_bools_and_floats() -> None:
+    import numpy as np
+
+    from renshu.grader.exercise_model import IntReturn
+
+    spec = IntReturn(kind="int", name="action")
+    assert compare(2, np.int64(2), spec, {}, TOL) is None
+    assert compare(2, np.array(2), spec, {}, TOL) is None
+    wrong = compare(2, 1, spec, {}, TOL)
+    assert wrong is not None
+    assert wrong.kind == "value"
+    assert "expected 2, got 1" in wrong.message.en
+    assert compare(1, True, spec, {}, TOL).kind == "type"
+    assert compare(2, 2.0, spec, {}, TOL).kind == "type"
+
+
+def test_int_sequence_accepts_lists_and_int_arrays_and_names_the_first_difference() -> None:
+    import numpy as np
+
+    from renshu.grader.exercise_model import IntsReturn
+
+    spec = IntsReturn(kind="ints", name="keep")
+    assert compare([3, 0], [3, 0], spec, {}, TOL) is None
+    assert compare([3, 0], np.array([3, 0]), spec, {}, TOL) is None
+    assert compare([], np.array([]), spec, {}, TOL) is None  # np.array([]) is float64 but empty
+    shorter = compare([3, 0, 2], [3, 0], spec, {}, TOL)
+    assert shorter is not None
+    assert "length 3" in shorter.message.en
+    differs = compare([3, 0, 2], [3, 1, 2], spec, {}, TOL)
+    assert differs is not None
+    assert differs.where == "keep[1]"
+    assert compare([1], np.array([[1]]), spec, {}, TOL).kind == "type"
+    assert compare([1], np.array([1.0]), spec, {}, TOL).kind == "type"
+    assert compare([1], [True], spec, {}, TOL).kind == "type"
