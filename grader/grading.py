@@ -401,6 +401,8 @@ def axis_labels(spec: Exercise, dims: dict[str, int]) -> dict[str, str]:
     for i, item in enumerate(items):
         if isinstance(item, ArrayReturn):
             labels[f"return.{item.name or i}"] = label(item.shape)
+        elif len(items) > 1:  # so a tuple's scalar items are shown by name too
+            labels[f"return.{item.name or i}"] = {"ints": "list[int]"}.get(item.kind, item.kind)
     return labels
 
 

@@ -70,10 +70,15 @@ def _fmt_value(value: Any, limit: int = 1500) -> str:
 
 
 def _arg_rows(args: dict[str, Any], shapes: dict[str, str]) -> list[tuple[str, str, str]]:
-    """(name, axes, value) rows; dict arguments are flattened to ``params.W_i``."""
+    """(name, axes, value) rows; dicts and lists of arrays are flattened (``params.W_i``,
+    ``grads[0]``)."""
     rows = []
     for name, value in args.items():
-        if isinstance(value, dict):
+        if isinstance(value, list) and f"{name}[0]" in shapes:
+            for i, entry in enumerate(value):
+                path = f"{name}[{i}]"
+                rows.append((path, shapes.get(path, ""), _fmt_value(entry)))
+        elif isinstance(value, dict):
             for key, entry in value.items():
                 path = f"{name}.{key}"
                 rows.append((path, shapes.get(path, ""), _fmt_value(entry)))

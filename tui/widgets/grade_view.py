@@ -82,12 +82,17 @@ def inline_code(text: str, style: str = "") -> Text:
     return out
 
 
-def flat_args(args: dict[str, Any], prefix: str = "") -> list[tuple[str, Any]]:
-    """Arguments with dict entries spelled ``params.W_i`` (as in ``Counterexample.shapes``)."""
+def flat_args(
+    args: dict[str, Any], prefix: str = "", shapes: dict[str, str] | None = None
+) -> list[tuple[str, Any]]:
+    """Arguments with dict entries spelled ``params.W_i`` and list items ``grads[0]`` (as in
+    ``Counterexample.shapes``)."""
     out: list[tuple[str, Any]] = []
     for name, value in args.items():
-        if isinstance(value, dict):
-            out.extend(flat_args(value, f"{prefix}{name}."))
+        if isinstance(value, list) and shapes and f"{prefix}{name}[0]" in shapes:
+            out.extend((f"{prefix}{name}[{i}]", item) for i, item in enumerate(value))
+        elif isinstance(value, dict):
+            out.extend(flat_args(value, f"{prefix}{name}.", shapes))
         else:
             out.append((f"{prefix}{name}", value))
     return out
@@ -214,7 +219,7 @@ class GradeView(VerticalScroll):
 
     def _counterexample(self, ce: Counterexample, lang: Lang) -> list[RenderableType]:
         parts: list[RenderableType] = [_heading(tr(STRINGS, "input", lang))]
-        args = flat_args(ce.args)
+        args = flat_args(ce.args, shapes=ce.shapes)
         width = max((len(name) for name, _ in args), default=0)
         axes_width = max((len(ce.shapes.get(name, "")) for name, _ in args), default=0)
         for name, value in args:
