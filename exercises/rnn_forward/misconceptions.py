@@ -1,0 +1,38 @@
+"""Known-wrong simple RNN forward passes, one per misconception in exercise.yaml (trusted)."""
+
+import numpy as np
+
+
+def _run(xs, h0, W_in, W, W_out, b, c, *, carry=True, act=np.tanh, transpose_w=False, y_prev=False):
+    B, T, _ = xs.shape
+    H = h0.shape[1]
+    hs = np.empty((B, T, H))
+    ys = np.empty((B, T, W_out.shape[1]))
+    U = W.T if transpose_w else W
+    h = h0
+    for t in range(T):
+        h_prev = h if carry else h0
+        h = act(xs[:, t] @ W_in + h_prev @ U + b)
+        hs[:, t] = h
+        ys[:, t] = (h_prev if y_prev else h) @ W_out + c
+    return hs, ys
+
+
+def state_not_carried(xs, h0, W_in, W, W_out, b, c):
+    return _run(xs, h0, W_in, W, W_out, b, c, carry=False)
+
+
+def initial_state_ignored(xs, h0, W_in, W, W_out, b, c):
+    return _run(xs, np.zeros_like(h0), W_in, W, W_out, b, c)
+
+
+def output_from_previous_state(xs, h0, W_in, W, W_out, b, c):
+    return _run(xs, h0, W_in, W, W_out, b, c, y_prev=True)
+
+
+def recurrent_weight_transposed(xs, h0, W_in, W, W_out, b, c):
+    return _run(xs, h0, W_in, W, W_out, b, c, transpose_w=True)
+
+
+def missing_tanh(xs, h0, W_in, W, W_out, b, c):
+    return _run(xs, h0, W_in, W, W_out, b, c, act=lambda a: a)
