@@ -179,9 +179,13 @@ def _compare_values(
         err = np.abs(got - expected)
         allowed = tol.atol + tol.rtol * np.abs(expected)
         bad = err > allowed
-    if not bad.any():
-        return None
-    ratio = np.where(bad, err / np.maximum(allowed, 1e-300), 0.0)
+        # A non-finite expected value (a misconception's overflow, when diagnosing) is only
+        # matched by the same non-finite value, never by every number.
+        same = (np.isnan(expected) & np.isnan(got)) | (expected == got)
+        bad |= ~np.isfinite(expected) & ~same
+        if not bad.any():
+            return None
+        ratio = np.where(bad, np.nan_to_num(err / np.maximum(allowed, 1e-300), nan=np.inf), 0.0)
     idx = tuple(int(i) for i in np.unravel_index(int(np.argmax(ratio)), ratio.shape))
     where = name if scalar else f"{name}[{', '.join(map(str, idx))}]"
     max_err = float(np.max(err))

@@ -114,3 +114,12 @@ def test_int_sequence_accepts_lists_and_int_arrays_and_names_the_first_differenc
     assert compare([1], np.array([[1]]), spec, {}, TOL).kind == "type"
     assert compare([1], np.array([1.0]), spec, {}, TOL).kind == "type"
     assert compare([1], [True], spec, {}, TOL).kind == "type"
+
+
+def test_a_non_finite_expected_value_is_matched_only_by_itself() -> None:
+    # Diagnosis compares a misconception's prediction (which may overflow) with the learner's.
+    spec = ArrayReturn(kind="array", shape=[2])
+    assert compare(np.array([np.nan, 1.0]), np.array([np.nan, 1.0]), spec, {"": 0}, TOL) is None
+    assert compare(np.array([np.inf, 1.0]), np.array([np.inf, 1.0]), spec, {}, TOL) is None
+    assert compare(np.array([np.nan, 1.0]), np.array([0.5, 1.0]), spec, {}, TOL) is not None
+    assert compare(np.array([np.inf, 1.0]), np.array([-np.inf, 1.0]), spec, {}, TOL) is not None
