@@ -1,0 +1,57 @@
+"""word2vec (Mikolov et al., 2013) with a full softmax: CBOW, skip-gram, cosine similarity.
+
+``W_in`` (V, D) holds the input embeddings, one row per word (``W_in[i]`` equals
+``one_hot(i) @ W_in``); ``W_out`` (D, V) maps a hidden vector to one score per word.
+"""
+
+import numpy as np
+
+
+def softmax(scores: np.ndarray) -> np.ndarray:
+    """Softmax over the last axis, shifted by the row maximum so ``exp`` cannot overflow."""
+    shifted = scores - np.max(scores, axis=-1, keepdims=True)
+    e = np.exp(shifted)
+    return e / np.sum(e, axis=-1, keepdims=True)
+
+
+def log_softmax(scores: np.ndarray) -> np.ndarray:
+    """``log softmax`` over the last axis via log-sum-exp: finite even where softmax underflows."""
+    shifted = scores - np.max(scores, axis=-1, keepdims=True)
+    return shifted - np.log(np.sum(np.exp(shifted), axis=-1, keepdims=True))
+
+
+def cbow_forward(context_ids: np.ndarray, W_in: np.ndarray, W_out: np.ndarray) -> np.ndarray:
+    """CBOW: predict the centre word from the mean of its context embeddings.
+
+    context_ids (B, C) int in [0, V - 1]; W_in (V, D); W_out (D, V).
+    ``h = mean_c W_in[context_ids[:, c]]`` (B, D), ``scores = h @ W_out`` (B, V).
+    Returns ``softmax(scores)`` over the vocabulary axis, (B, V).
+    """
+    h = W_in[context_ids].mean(axis=1)
+    return softmax(h @ W_out)
+
+
+def skipgram_loss(
+    center_ids: np.ndarray, context_ids: np.ndarray, W_in: np.ndarray, W_out: np.ndarray
+) -> float:
+    """Skip-gram negative log-likelihood with a full softmax.
+
+    center_ids (B,) and context_ids (B, C) int in [0, V - 1]; W_in (V, D); W_out (D, V).
+    ``h = W_in[center_ids]`` (B, D), ``log p = log_softmax(h @ W_out)`` (B, V);
+    returns ``-mean_b Σ_c log p[b, context_ids[b, c]]`` as a Python float
+    (summed over each centre word's C context words, averaged over the batch).
+    """
+    log_p = log_softmax(W_in[center_ids] @ W_out)
+    picked = np.take_along_axis(log_p, context_ids, axis=1)
+    return float(-np.mean(np.sum(picked, axis=1)))
+
+
+def cosine_similarity(a: np.ndarray, B: np.ndarray) -> np.ndarray:
+    """Cosine similarity of one vector with every row of a matrix.
+
+    a (D,); B (N, D). Returns (N,): ``a · B[n] / (max(‖a‖, 1e-8) · max(‖B[n]‖, 1e-8))``,
+    so a zero vector has similarity 0 with everything.
+    """
+    norm_a = np.maximum(np.sqrt(np.sum(a * a)), 1e-8)
+    norm_b = np.maximum(np.sqrt(np.sum(B * B, axis=1)), 1e-8)
+    return (B @ a) / (norm_a * norm_b)
