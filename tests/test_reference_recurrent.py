@@ -251,6 +251,8 @@ def test_sigmoid_shape_and_dtype():
         assert out.shape == shape
         assert out.dtype == np.float64
         np.testing.assert_array_equal(out, np.full(shape, 0.5))
+    assert sigmoid(np.zeros(2, dtype=np.float32)).dtype == np.float32
+    assert sigmoid(np.array([0, 1])).dtype == np.float64
 
 
 @SETTINGS
