@@ -87,11 +87,19 @@ def _arg_rows(args: dict[str, Any], shapes: dict[str, str]) -> list[tuple[str, s
     return rows
 
 
-def _return_label(shapes: dict[str, str]) -> str:
+def _returned_items(shapes: dict[str, str], expected: Any, got: Any) -> list[tuple[str, Any, Any]]:
+    """(label, expected, got) per returned item: a tuple is split item by item when it can be."""
     labels = [
         f"{k.removeprefix('return.')} {v}" for k, v in shapes.items() if k.startswith("return.")
     ]
-    return "; ".join(labels)
+    if (
+        len(labels) > 1
+        and isinstance(expected, list)
+        and isinstance(got, list)
+        and len(expected) == len(got) == len(labels)
+    ):
+        return list(zip(labels, expected, got, strict=True))
+    return [("; ".join(labels), expected, got)]
 
 
 def render(result: GradeResult, console: Console) -> None:
@@ -122,10 +130,11 @@ def render(result: GradeResult, console: Console) -> None:
             diff = Table.grid(padding=(0, 1))
             diff.add_column(style="bold", no_wrap=True)
             diff.add_column()
-            if _return_label(ce.shapes):
-                diff.add_row("", Text(_return_label(ce.shapes), style="dim"))
-            diff.add_row(lab["expected"], escape(_fmt_value(ce.expected)))
-            diff.add_row(lab["got"], escape(_fmt_value(ce.got)))
+            for label, expected, got in _returned_items(ce.shapes, ce.expected, ce.got):
+                if label:
+                    diff.add_row("", Text(label, style="dim"))
+                diff.add_row(lab["expected"], escape(_fmt_value(expected)))
+                diff.add_row(lab["got"], escape(_fmt_value(got)))
             if ce.max_abs_error is not None:
                 diff.add_row(lab["largest"], f"{ce.max_abs_error:.3g} ({lab['at']} {ce.where})")
             blocks.append(diff)
