@@ -15,3 +15,18 @@ def sigmoid(a: np.ndarray) -> np.ndarray:
         a = a.astype(np.float64)  # ints and bools; float32 stays float32
     e = np.exp(-np.abs(a))
     return np.where(a >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+
+
+def softmax(x: np.ndarray) -> np.ndarray:
+    """Softmax over the last axis, shifted by each row's maximum so ``exp`` cannot overflow.
+
+    Any shape (..., K). Returns the same shape: every row non-negative and summing to 1.
+    """
+    e = np.exp(x - np.max(x, axis=-1, keepdims=True))
+    return e / np.sum(e, axis=-1, keepdims=True)
+
+
+def log_softmax(scores: np.ndarray) -> np.ndarray:
+    """``log softmax`` over the last axis via log-sum-exp: finite even where softmax underflows."""
+    shifted = scores - np.max(scores, axis=-1, keepdims=True)
+    return shifted - np.log(np.sum(np.exp(shifted), axis=-1, keepdims=True))

@@ -6,14 +6,7 @@ Batch first. Projection weights follow the paper, ``Q = X W^Q`` with ``W^Q`` of 
 
 import numpy as np
 
-
-def softmax(x: np.ndarray) -> np.ndarray:
-    """Softmax over the last axis, shifted by each row's maximum so it cannot overflow.
-
-    x (B, K) real scores. Returns (B, K): every row non-negative and summing to 1.
-    """
-    e = np.exp(x - np.max(x, axis=-1, keepdims=True))
-    return e / np.sum(e, axis=-1, keepdims=True)
+from .activations import softmax
 
 
 def scaled_dot_product_attention(

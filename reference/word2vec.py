@@ -6,18 +6,7 @@
 
 import numpy as np
 
-
-def softmax(scores: np.ndarray) -> np.ndarray:
-    """Softmax over the last axis, shifted by the row maximum so ``exp`` cannot overflow."""
-    shifted = scores - np.max(scores, axis=-1, keepdims=True)
-    e = np.exp(shifted)
-    return e / np.sum(e, axis=-1, keepdims=True)
-
-
-def log_softmax(scores: np.ndarray) -> np.ndarray:
-    """``log softmax`` over the last axis via log-sum-exp: finite even where softmax underflows."""
-    shifted = scores - np.max(scores, axis=-1, keepdims=True)
-    return shifted - np.log(np.sum(np.exp(shifted), axis=-1, keepdims=True))
+from .activations import log_softmax, softmax
 
 
 def cbow_forward(context_ids: np.ndarray, W_in: np.ndarray, W_out: np.ndarray) -> np.ndarray:

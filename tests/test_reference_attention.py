@@ -19,7 +19,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from renshu.reference.attention import multi_head_attention, scaled_dot_product_attention, softmax
+from renshu.reference.activations import softmax
+from renshu.reference.attention import multi_head_attention, scaled_dot_product_attention
 from renshu.reference.bert import mlm_mask
 from renshu.reference.transformer import layer_norm
 
