@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .errors import BankError, Location
 from .quiz_model import Bank, Numeric, param_names
@@ -35,6 +35,7 @@ class CurriculumTopic(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     title: Bilingual
     concepts: dict[str, Bilingual]
+    exercises: list[str] = Field(default_factory=list)  # in the order to study them
 
 
 class Curriculum(BaseModel):
@@ -46,6 +47,16 @@ class Curriculum(BaseModel):
 
     def concept_ids(self) -> set[str]:
         return {f"{t}.{c}" for t, topic in self.topics.items() for c in topic.concepts}
+
+    def exercise_order(self, topic: str, exercise_id: str) -> tuple[int, int, str]:
+        """Sort key: the topic's place, then the exercise's place in the topic's list (an
+        exercise the curriculum does not list goes after the listed ones)."""
+        topic_ids = list(self.topics)
+        if topic not in self.topics:
+            return (len(topic_ids), 0, exercise_id)
+        listed = self.topics[topic].exercises
+        place = listed.index(exercise_id) if exercise_id in listed else len(listed)
+        return (topic_ids.index(topic), place, exercise_id)
 
 
 def builtin_quizzes_dir() -> Path:

@@ -42,10 +42,16 @@ _HEADINGS = {
 
 
 def catalogue_markdown(lang: Lang = "en", catalog: dict[str, LoadedExercise] | None = None) -> str:
-    """Every exercise's contract, grouped by topic in curriculum order of first appearance."""
+    """Every exercise's contract, grouped by topic, in curriculum order."""
+    from .banks import load_curriculum
+
     exercises = catalog if catalog is not None else builtin_catalog()
+    curriculum = load_curriculum()
     by_topic: dict[str, list[LoadedExercise]] = defaultdict(list)
-    for exercise in exercises.values():
+    for exercise in sorted(
+        exercises.values(),
+        key=lambda ex: curriculum.exercise_order(ex.spec.topic, ex.id),
+    ):
         by_topic[exercise.spec.topic].append(exercise)
     title = _HEADINGS[lang][0]
     lines = [
@@ -58,8 +64,9 @@ def catalogue_markdown(lang: Lang = "en", catalog: dict[str, LoadedExercise] | N
     ]
     count = "exercises" if lang == "en" else "題"
     lines += [f"{len(exercises)} {count}.", ""]
-    for topic in sorted(by_topic):
-        lines += [f"## {topic}", ""]
+    for topic in by_topic:  # curriculum order
+        title = curriculum.topics[topic].title.get(lang) if topic in curriculum.topics else topic
+        lines += [f"## {title} (`{topic}`)", ""]
         for exercise in by_topic[topic]:
             lines += _exercise_section(exercise.spec, lang)
     return "\n".join(lines).rstrip() + "\n"

@@ -271,7 +271,12 @@ class StudyService:
         ).fetchall()
         graded = {ex: bool(passed) for ex, passed in rows}
         out = []
-        for ex in builtin_catalog().values():
+        curriculum = load_curriculum()
+        in_order = sorted(
+            builtin_catalog().values(),
+            key=lambda ex: curriculum.exercise_order(ex.spec.topic, ex.id),
+        )
+        for ex in in_order:
             status = (
                 "not_started" if ex.id not in graded else ("passed" if graded[ex.id] else "failing")
             )

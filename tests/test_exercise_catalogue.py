@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from renshu.grader.catalog import load_exercise
+from renshu.grader.banks import load_curriculum
+from renshu.grader.catalog import builtin_exercise_ids, load_exercise
 from renshu.grader.catalogue_markdown import catalogue_markdown
 from renshu.grader.cli import main
 from renshu.grader.errors import BankError
@@ -40,6 +41,9 @@ def problems_of(folder: Path, tests_dir: Path) -> list[str]:
         spec = load_exercise(folder).spec
     except BankError as e:
         return [f"exercise.yaml is invalid: {e}"]
+    listed = load_curriculum().topics.get(spec.topic)
+    if listed is None or spec.id not in listed.exercises:
+        problems.append(f"quizzes/curriculum.yaml does not list {spec.id} under {spec.topic}")
     if len(spec.misconceptions) < 3:
         problems.append("fewer than three misconceptions")
     if len(spec.hints) < 2:
@@ -111,3 +115,17 @@ def test_catalogue_lists_every_contract(capsys: pytest.CaptureFixture[str]) -> N
         assert f"### `{spec.id}`" in out
         assert f"{spec.function}({', '.join(spec.signature)})" in out
     assert "| `xs` | float64 (B, T, I) in [-2, 2] |" in out  # bidirectional_rnn's first argument
+
+
+def test_the_curriculum_lists_only_existing_exercises_each_once() -> None:
+    listed = [ex for topic in load_curriculum().topics.values() for ex in topic.exercises]
+    assert sorted(listed) == builtin_exercise_ids()
+
+
+def test_the_exercise_list_follows_the_curriculum(tmp_path: Path) -> None:
+    from renshu.grader.study import StudyService
+
+    ids = [item.exercise.id for item in StudyService(tmp_path).exercises()]
+    assert ids[:4] == ["rnn_forward", "rnn_bptt", "clip_grad_norm", "lstm_cell"]
+    assert ids.index("sentence_bleu") < ids.index("corpus_bleu")
+    assert ids[-1] == "quantize_int8"

@@ -92,7 +92,8 @@ class ExerciseListScreen(Screen[None]):
         others = max((c[1].cell_len for c in cells), default=0) + max(
             (c[2].cell_len for c in cells), default=0
         )
-        room = max(16, self.app.size.width - 2 - others - 3 * 2 * table.cell_padding)
+        # 2 for the screen's border and 2 for the table's scrollbar when the list overflows.
+        room = max(16, self.app.size.width - 4 - others - 3 * 2 * table.cell_padding)
         for item, (title, topic_cell, status) in zip(rows, cells, strict=True):
             title.truncate(room, overflow="ellipsis")
             table.add_row(title, topic_cell, status, key=item.id)
