@@ -1,4 +1,4 @@
-"""Sentence BLEU (Papineni et al., 2002) and its building blocks, without smoothing."""
+"""Sentence and corpus BLEU (Papineni et al., 2002) and their building blocks, without smoothing."""
 
 import math
 from collections import Counter
@@ -55,3 +55,34 @@ def sentence_bleu(candidate: list[str], references: list[list[str]], max_n: int 
         log_sum += math.log(matches / total) / max_n
     bp = brevity_penalty(c, closest_ref_length(c, references))
     return float(bp * math.exp(log_sum))
+
+
+def corpus_bleu(
+    candidates: list[list[str]], references_list: list[list[list[str]]], max_n: int = 4
+) -> float:
+    """Corpus BLEU with uniform weights ``1/max_n`` and no smoothing, a float in [0, 1].
+
+    ``candidates[i]`` is scored against ``references_list[i]``. Clipped matches,
+    candidate n-gram counts, candidate lengths ``c`` and closest reference lengths
+    ``r`` are summed over the corpus before the precisions and the brevity penalty
+    are formed. 0.0 when ``c == 0`` or some order has no candidate n-gram or no
+    clipped match in the whole corpus.
+    """
+    c = sum(len(cand) for cand in candidates)
+    r = sum(
+        closest_ref_length(len(cand), refs)
+        for cand, refs in zip(candidates, references_list, strict=True)
+    )
+    if c == 0:
+        return 0.0
+    log_sum = 0.0
+    for n in range(1, max_n + 1):
+        matches, total = 0, 0
+        for cand, refs in zip(candidates, references_list, strict=True):
+            m, t = modified_precision(cand, refs, n)
+            matches += m
+            total += t
+        if matches == 0:
+            return 0.0
+        log_sum += math.log(matches / total) / max_n
+    return float(brevity_penalty(c, r) * math.exp(log_sum))

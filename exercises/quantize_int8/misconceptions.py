@@ -1,0 +1,67 @@
+"""Known-wrong int8 quantisers, one per misconception in exercise.yaml (trusted).
+
+Each keeps the contract's exact form of x / scale (x * levels / span) so that it
+differs from the reference only in its own mistake.
+"""
+
+import numpy as np
+
+
+def _range(x):
+    return min(float(x.min()), 0.0), max(float(x.max()), 0.0)
+
+
+def _affine(x, lo, hi, levels=255, clip=True, rounding=np.round):
+    """(q, scale, zero_point) with scale = (hi - lo) / levels; all-zero range -> scale 1."""
+    span = hi - lo
+    if span == 0:
+        return np.full(x.shape, -128, dtype=np.int64), 1.0, -128
+    zero_point = int(np.clip(np.round(-128 - lo * levels / span), -128, 127))
+    q = rounding(x * levels / span) + zero_point
+    if clip:
+        q = np.clip(q, -128, 127)
+    return q.astype(np.int64), span / levels, zero_point
+
+
+def _result(x, lo, hi, **options):
+    q, scale, zero_point = _affine(x, lo, hi, **options)
+    return q, scale, zero_point, scale * (q - zero_point)
+
+
+def range_without_zero(x):
+    lo, hi = float(x.min()), float(x.max())
+    return _result(x, lo, hi)
+
+
+def symmetric_scale(x):
+    amax = float(np.abs(x).max())
+    if amax == 0:
+        return _result(x, 0.0, 0.0)
+    scale = amax / 127
+    lo, _ = _range(x)
+    zero_point = int(np.clip(np.round(-128 - lo * 127 / amax), -128, 127))
+    q = np.clip(np.round(x * 127 / amax) + zero_point, -128, 127).astype(np.int64)
+    return q, scale, zero_point, scale * (q - zero_point)
+
+
+def divide_by_256(x):
+    return _result(x, *_range(x), levels=256)
+
+
+def no_clipping(x):
+    return _result(x, *_range(x), clip=False)
+
+
+def truncate_instead_of_round(x):
+    return _result(x, *_range(x), rounding=np.trunc)
+
+
+def zero_point_forgotten(x):
+    q, scale, zero_point = _affine(x, *_range(x))
+    return q, scale, zero_point, scale * q
+
+
+def int8_overflow(x):
+    q, scale, zero_point = _affine(x, *_range(x))
+    q8 = q.astype(np.int8)
+    return q8, scale, zero_point, scale * (q8 - np.int8(zero_point))
