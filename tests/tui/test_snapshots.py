@@ -28,6 +28,18 @@ async def loaded(pilot: Pilot) -> None:
     await pilot.pause(0.2)
 
 
+async def until(pilot: Pilot, condition, timeout: float = 10.0) -> None:
+    """Pause until ``condition()`` holds (a loaded machine is slower than a fixed pause)."""
+    for _ in range(int(timeout / 0.05)):
+        try:
+            if condition():
+                return
+        except Exception:  # the widget is not mounted yet
+            pass
+        await pilot.pause(0.05)
+    raise AssertionError("the screen never reached the expected state")
+
+
 def then(*keys: str):
     async def run(pilot: Pilot) -> None:
         await loaded(pilot)
@@ -119,16 +131,25 @@ def test_exercise_list(snap_compare, size: tuple[int, int]) -> None:
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def test_workspace(snap_compare, size: tuple[int, int]) -> None:
     async def run(pilot: Pilot) -> None:
-        await loaded(pilot)
-        await pilot.press("e")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause(0.5)
         from textual.widgets import TextArea
 
+        from renshu.tui.screens.exercises import ExerciseListScreen
+        from renshu.tui.screens.workspace import WorkspaceScreen
+
+        await loaded(pilot)
+        await pilot.press("e")
+        await until(pilot, lambda: isinstance(pilot.app.screen, ExerciseListScreen))
+        await pilot.press("enter")
+        await until(
+            pilot,
+            lambda: (
+                isinstance(pilot.app.screen, WorkspaceScreen)
+                and "def " in pilot.app.screen.query_one("#ws-editor", TextArea).text
+            ),
+        )
         for editor in pilot.app.screen.query(TextArea):
             editor.cursor_blink = False
-        await pilot.pause(0.2)
+        await pilot.pause(0.3)
 
     app = make_app(fixed_home(f"ws-{size[0]}"), now=NOW, seed=0, lang="ja")
     assert snap_compare(app, terminal_size=size, run_before=run)
