@@ -313,3 +313,13 @@ def test_grading_errors_and_worker_exceptions_show_in_the_results_view(tmp_path:
             assert app.is_running
 
     asyncio.run(run())
+
+
+def test_messages_show_code_and_strong_spans_without_their_markers() -> None:
+    from renshu.tui.widgets.grade_view import inline_code
+
+    text = inline_code("keep boxes of the **same class**: `classes == classes[i]`")
+    assert text.plain == "keep boxes of the same class: classes == classes[i]"
+    styles = {text.plain[span.start : span.end]: str(span.style) for span in text.spans}
+    assert styles["same class"] == "bold"
+    assert styles["classes == classes[i]"] == "bold cyan"

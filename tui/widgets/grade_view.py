@@ -75,10 +75,15 @@ def format_value(value: Any, limit: int = VALUE_LIMIT) -> str:
 
 
 def inline_code(text: str, style: str = "") -> Text:
-    """``text`` with Markdown `code` spans shown in a code colour (no markup is interpreted)."""
+    """``text`` with Markdown `code` spans in a code colour and **strong** spans in bold
+    (nothing else is interpreted)."""
     out = Text(style=style)
     for i, part in enumerate(text.split("`")):
-        out.append(part, "bold cyan" if i % 2 else "")
+        if i % 2:
+            out.append(part, "bold cyan")
+            continue
+        for j, piece in enumerate(part.split("**")):
+            out.append(piece, "bold" if j % 2 else "")
     return out
 
 
