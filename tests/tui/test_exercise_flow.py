@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from pilot_helpers import wait_until
 from rich.color import Color
 from textual.app import App, ComposeResult
 from textual.widgets import DataTable, TextArea
@@ -23,14 +23,6 @@ EXERCISES = Path(__file__).resolve().parents[2] / "exercises"
 FORGET_GATE_MISSING = (EXERCISES / "lstm_cell" / "misconceptions.py").read_text(
     encoding="utf-8"
 ) + "\nlstm_cell = forget_gate_missing\n"
-
-
-async def wait_until(pilot, condition: Callable[[], bool], timeout: float = 30.0) -> None:
-    for _ in range(int(timeout / 0.05)):
-        if condition():
-            return
-        await pilot.pause(0.05)
-    raise AssertionError(f"timed out after {timeout} s waiting for {condition}")
 
 
 async def open_workspace(app, pilot, exercise_id: str = "lstm_cell") -> WorkspaceScreen:

@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from pilot_helpers import wait_until
 from textual.pilot import Pilot
 
 from renshu.tui import make_app
@@ -26,18 +27,6 @@ async def loaded(pilot: Pilot) -> None:
             break
         await pilot.pause(0.05)
     await pilot.pause(0.2)
-
-
-async def until(pilot: Pilot, condition, timeout: float = 10.0) -> None:
-    """Pause until ``condition()`` holds (a loaded machine is slower than a fixed pause)."""
-    for _ in range(int(timeout / 0.05)):
-        try:
-            if condition():
-                return
-        except Exception:  # the widget is not mounted yet
-            pass
-        await pilot.pause(0.05)
-    raise AssertionError("the screen never reached the expected state")
 
 
 def then(*keys: str):
@@ -138,9 +127,9 @@ def test_workspace(snap_compare, size: tuple[int, int]) -> None:
 
         await loaded(pilot)
         await pilot.press("e")
-        await until(pilot, lambda: isinstance(pilot.app.screen, ExerciseListScreen))
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, ExerciseListScreen))
         await pilot.press("enter")
-        await until(
+        await wait_until(
             pilot,
             lambda: (
                 isinstance(pilot.app.screen, WorkspaceScreen)
