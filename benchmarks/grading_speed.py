@@ -116,7 +116,7 @@ def main() -> None:
         print(f"reference  pytest 10 fixed lstm_cell cases             {pytest_s:6.3f} s")
         print()
         print(
-            f"{'exercise':22} {'inputs':>6} {'correct':>9} {'vs floor':>9} {'vs pytest':>10}"
+            f"{'exercise':28} {'inputs':>6} {'correct':>9} {'vs floor':>9} {'vs pytest':>10}"
             f" {'failing':>9}  misconception named"
         )
         rows = []
@@ -154,7 +154,7 @@ def main() -> None:
             named = (report.get("misconception") or {}).get("id")
             rows.append((ex_id, correct_s, failing_s))
             print(
-                f"{ex_id:22} {inputs['examples']:6d} {correct_s:8.3f}s {correct_s / floor:8.2f}x"
+                f"{ex_id:28} {inputs['examples']:6d} {correct_s:8.3f}s {correct_s / floor:8.2f}x"
                 f" {correct_s / pytest_s:9.2f}x {failing_s:8.3f}s  {named}"
             )
         print()
