@@ -29,6 +29,8 @@ _LABELS = {
         "hint": "ヒント",
         "printed": "提出コードの出力",
         "isolation": "隔離",
+        "weak_isolation": "注意: この隔離は弱いものです。他人のファイルを採点するには bubblewrap を"
+        "入れてください (sudo apt install bubblewrap、詳しくは renshu doctor)。",
         "seed": "シード",
     },
     "en": {
@@ -45,6 +47,8 @@ _LABELS = {
         "hint": "hint",
         "printed": "the submission printed",
         "isolation": "isolation",
+        "weak_isolation": "warning: this isolation is weaker; untrusted files need bubblewrap "
+        "(sudo apt install bubblewrap; see renshu doctor).",
         "seed": "seed",
     },
 }
@@ -116,6 +120,8 @@ def render(result: GradeResult, console: Console) -> None:
         f"{result.duration_s:.2f} s · {lab['isolation']}: {result.isolation}"
     )
     console.print(Text(meta, style="dim"))
+    if result.isolation.startswith("weak"):
+        console.print(Text(lab["weak_isolation"], style="bold yellow"))
     blocks: list[Any] = []
     ce = result.counterexample
     if ce is not None:

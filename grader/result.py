@@ -5,7 +5,9 @@ from __future__ import annotations
 import enum
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, field_validator
+
+from .text import clean_tree
 
 RESULT_SCHEMA_VERSION = 1
 
@@ -26,6 +28,7 @@ class Reason(enum.StrEnum):
     UNFINISHED = "unfinished"
     BAD_RETURN = "bad_return"
     SYNTAX = "syntax"
+    TOO_COMPLEX = "too_complex"  # valid Python nested too deeply for the parser
     MISSING_FUNCTION = "missing_function"
     NOT_A_FUNCTION = "not_a_function"
     SIGNATURE = "signature"
@@ -53,12 +56,22 @@ class Counterexample(BaseModel):
     # array, e.g. {"xs": "(B, T, I) = (1, 2, 2)"}.
     shapes: dict[str, str] = {}
 
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_control_characters(cls, value: Any) -> Any:
+        return clean_tree(value)
+
 
 class MisconceptionHit(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     id: str
     message: str
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_control_characters(cls, value: Any) -> Any:
+        return clean_tree(value)
 
 
 class GradeResult(BaseModel):
@@ -82,6 +95,12 @@ class GradeResult(BaseModel):
     stdout: str = ""
     stderr: str = ""
     lang: Literal["ja", "en"] = "en"
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_control_characters(cls, value: Any) -> Any:
+        """Whatever the submission made it print or raise, no escape reaches a terminal."""
+        return clean_tree(value)
 
     def as_json(self) -> str:
         return self.model_dump_json(indent=2)

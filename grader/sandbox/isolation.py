@@ -1,8 +1,14 @@
-"""Which isolation the system allows: Linux PID (and network) namespaces, else process groups.
+"""Which isolation this machine allows, strongest first, and what each level blocks.
 
-As root ``RLIMIT_NPROC`` does not hold, so a PID namespace is the reliable way
-to contain a fork bomb or a daemon; where ``unshare`` is not permitted we fall
-back to a process-group kill plus a sweep of marked leftover processes.
+1. **bubblewrap** (the primary level): every namespace new, a minimal read-only
+   root, a seccomp filter, no capabilities and an unprivileged uid.
+2. Without bubblewrap, ``unshare`` namespaces with a child that hardens itself
+   (tmpfs over ``/tmp``, ``/run``, ``/dev/shm`` and homes, renshu hidden,
+   every other mount read-only, uid 65534 when root, the same seccomp filter).
+3. Without namespaces, a process group and a sweep of marked processes.
+
+``RENSHU_SANDBOX_ISOLATION`` forces a weaker level (``namespaces`` or
+``process-group``), for tests and for machines where a probe misleads.
 """
 
 from __future__ import annotations
@@ -13,30 +19,83 @@ import os
 import shutil
 import subprocess
 
+from . import bwrap, seccomp_policy
+
+FORCE_VARIABLE = "RENSHU_SANDBOX_ISOLATION"
+
 
 class IsolationLevel(enum.StrEnum):
     """How the child is contained, reported in every grading result."""
 
-    FULL_NAMESPACES = "pid+net+mount namespaces (renshu hidden), rlimits, process sweep"
-    PID_NET_NAMESPACE = "pid+net namespace, rlimits, process sweep"
-    PID_NAMESPACE = "pid namespace, rlimits, process sweep"
-    USER_PID_NAMESPACE = "user+pid namespace, rlimits, process sweep"
-    PROCESS_GROUP = "process group, rlimits, process sweep"
+    BUBBLEWRAP = (
+        "bubblewrap: new pid, net, ipc, uts and cgroup namespaces, minimal read-only root, "
+        "seccomp filter, no capabilities, unprivileged uid, rlimits"
+    )
+    BUBBLEWRAP_NO_SECCOMP = (
+        "weaker: bubblewrap without seccomp (libseccomp missing): new namespaces, minimal "
+        "read-only root, no capabilities, unprivileged uid, rlimits"
+    )
+    FULL_NAMESPACES = (
+        "weaker: pid+net+ipc+uts+mount namespaces (host /tmp, /run and homes covered, "
+        "renshu hidden), rlimits, process sweep"
+    )
+    PID_NET_NAMESPACE = "weaker: pid+net namespace, rlimits, process sweep"
+    PID_NAMESPACE = "weaker: pid namespace, rlimits, process sweep"
+    USER_PID_NAMESPACE = "weaker: user+pid namespace, rlimits, process sweep"
+    PROCESS_GROUP = "weakest: process group, rlimits, process sweep"
+
+    @property
+    def code(self) -> str:
+        """A short stable name (``renshu doctor --json``, ``RENSHU_SANDBOX_ISOLATION``)."""
+        return _CODES[self]
+
+    @property
+    def uses_bwrap(self) -> bool:
+        return self in (IsolationLevel.BUBBLEWRAP, IsolationLevel.BUBBLEWRAP_NO_SECCOMP)
+
+    @property
+    def full(self) -> bool:
+        """True only for the level that untrusted files need."""
+        return self is IsolationLevel.BUBBLEWRAP
 
     @property
     def private_mounts(self) -> bool:
-        """True when the child may mount over renshu's own folders to hide them."""
-        return self is IsolationLevel.FULL_NAMESPACES
+        """True when the child's view of the files is private: renshu and the host hidden."""
+        return self is IsolationLevel.FULL_NAMESPACES or self.uses_bwrap
 
+
+_CODES = {
+    IsolationLevel.BUBBLEWRAP: "bubblewrap",
+    IsolationLevel.BUBBLEWRAP_NO_SECCOMP: "bubblewrap-no-seccomp",
+    IsolationLevel.FULL_NAMESPACES: "namespaces",
+    IsolationLevel.PID_NET_NAMESPACE: "pid-net-namespace",
+    IsolationLevel.PID_NAMESPACE: "pid-namespace",
+    IsolationLevel.USER_PID_NAMESPACE: "user-pid-namespace",
+    IsolationLevel.PROCESS_GROUP: "process-group",
+}
+
+# What each part blocks, for `renshu doctor` (English; the CLI translates the headings).
+BLOCKS: dict[str, str] = {
+    "namespaces": "own PIDs, no network, no shared IPC or hostname: cannot see or signal "
+    "the grader, reach a server or leave SysV segments behind",
+    "minimal root": "only Python, NumPy and the bootstrap exist, read-only: no home, /tmp, "
+    "/run, sockets, terminals, progress databases or source checkouts to read or write",
+    "seccomp": "no socket of any family, ptrace, keyring, mount, unshare, bpf, perf, "
+    "io_uring, SysV IPC or terminal injection, even through a hole elsewhere",
+    "unprivileged uid": "no capabilities and no sysctl writes, even when renshu runs as root",
+    "rlimits": "about 1 GiB of memory, 10 s of CPU, 1 MiB files, 64 open files",
+}
 
 _PREFIXES: dict[IsolationLevel, list[str]] = {
-    # Own PIDs (a daemon dies with the namespace), no network, a private mount table
-    # with its own /proc (the grader's processes are invisible).
+    # Own PIDs (a daemon dies with the namespace), no network, no shared IPC or
+    # hostname, a private mount table with its own /proc.
     IsolationLevel.FULL_NAMESPACES: [
         "--pid",
         "--fork",
         "--kill-child",
         "--net",
+        "--ipc",
+        "--uts",
         "--mount",
         "--mount-proc",
     ],
@@ -55,8 +114,17 @@ _PREFIXES: dict[IsolationLevel, list[str]] = {
 @functools.cache
 def detect_isolation() -> IsolationLevel:
     """The strongest level that works here, probed once per process."""
-    if os.environ.get("RENSHU_SANDBOX_ISOLATION") == "process-group":
+    forced = os.environ.get(FORCE_VARIABLE, "")
+    if forced == "process-group":
         return IsolationLevel.PROCESS_GROUP
+    if forced != "namespaces" and bwrap.works():
+        if seccomp_policy.available():
+            return IsolationLevel.BUBBLEWRAP
+        return IsolationLevel.BUBBLEWRAP_NO_SECCOMP
+    return _detect_unshare()
+
+
+def _detect_unshare() -> IsolationLevel:
     unshare = shutil.which("unshare")
     if unshare is None or not os.path.exists("/proc/self/ns/pid"):
         return IsolationLevel.PROCESS_GROUP
@@ -78,7 +146,7 @@ def detect_isolation() -> IsolationLevel:
 
 
 def namespace_prefix(level: IsolationLevel) -> list[str]:
-    """The argv prefix that starts a command at ``level``.
+    """The argv prefix that starts a command at a fallback ``level`` (not bubblewrap).
 
     ``setpriv --pdeathsig KILL`` first, so the sandbox dies with the grader. It
     replaces a ``preexec_fn``: Python code between fork and exec is unsafe with
@@ -89,7 +157,7 @@ def namespace_prefix(level: IsolationLevel) -> list[str]:
     setpriv = shutil.which("setpriv")
     if setpriv:
         prefix = [setpriv, "--pdeathsig", "KILL"]
-    if level is IsolationLevel.PROCESS_GROUP:
+    if level is IsolationLevel.PROCESS_GROUP or level.uses_bwrap:
         return prefix
     unshare = shutil.which("unshare") or "unshare"
     return [*prefix, unshare, *_PREFIXES[level]]

@@ -11,30 +11,31 @@ from __future__ import annotations
 import json
 import os
 import selectors
-import shutil
 import signal
 import subprocess
-import sys
 import tempfile
 import threading
 import time
 import uuid
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from . import wire
-from .isolation import IsolationLevel, detect_isolation, namespace_prefix
+from ..text import clean_text
+from . import launch, wire
+from .cleanup import remove_tree
+from .isolation import IsolationLevel, detect_isolation
 from .process_tree import (
     become_subreaper,
     sweep_adopted_orphans,
     sweep_marked_processes,
 )
+from .protocol import ProtocolViolation, check_reply
 
-BOOTSTRAP = Path(__file__).with_name("child_bootstrap.py")
 # Session leaders (pids) of the sandboxes this process is running right now.
 _LIVE_SANDBOXES: set[int] = set()
 TOKEN_VARIABLE = "RENSHU_SANDBOX_TOKEN"
+# Names where the sandbox was made (the grader's temporary folder), for process scans.
+ORIGIN_VARIABLE = "RENSHU_SANDBOX_ORIGIN"
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,8 @@ class Limits:
     import_timeout_s: float = 5.0
     call_timeout_s: float = 2.0
     output_cap_bytes: int = 64 * 1024
+    # The largest reply the grader reads: bounds its own memory per grading.
+    reply_cap_bytes: int = 8 * 1024 * 1024
 
 
 class ChildFailure(Exception):
@@ -85,7 +88,7 @@ class _CappedBuffer:
         self.dropped += max(len(chunk) - max(room, 0), 0)
 
     def text(self) -> str:
-        out = self.data.decode("utf-8", errors="replace")
+        out = clean_text(self.data.decode("utf-8", errors="replace"))
         if self.dropped:
             out += f"\n… ({self.dropped} more bytes not shown)"
         return out
@@ -105,11 +108,10 @@ class SandboxRunner:
         self.function = function
         self.display_name = display_name
         self.isolation: IsolationLevel = detect_isolation()
+        self.seccomp = False
         self.token = uuid.uuid4().hex
-        self._workdir = Path(tempfile.mkdtemp(prefix="renshu-sandbox-"))
-        os.chmod(self._workdir, 0o700)
-        self._submission_path = self._workdir / "submission.py"
-        self._submission_path.write_text(submission_source, encoding="utf-8")
+        self._source = submission_source
+        self._launch: launch.Launch | None = None
         self._stdout = _CappedBuffer(self.limits.output_cap_bytes)
         self._stderr = _CappedBuffer(self.limits.output_cap_bytes)
         self._proc: subprocess.Popen[bytes] | None = None
@@ -127,57 +129,45 @@ class SandboxRunner:
         become_subreaper()
         self._started = time.monotonic()
         self._started_epoch = time.time()
-        req_r, self._req_w = os.pipe()
-        self._resp_r, resp_w = os.pipe()
-        config = {
-            "request_fd": req_r,
-            "response_fd": resp_w,
-            "wire_path": str(Path(wire.__file__).resolve()),
-            "submission_path": str(self._submission_path),
-            "display_name": self.display_name,
-            "function": self.function,
+        limits = {
             "address_space_mib": self.limits.address_space_mib,
             "cpu_seconds": self.limits.cpu_seconds,
             "file_size_mib": self.limits.file_size_mib,
             "open_files": self.limits.open_files,
-            "hide_paths": _renshu_folders() if self.isolation.private_mounts else [],
-            "seal_filesystem": self.isolation.private_mounts,
-            "grader_cwd": os.getcwd(),
         }
-        argv = [
-            *namespace_prefix(self.isolation),
-            sys.executable,
-            "-I",
-            "-B",
-            str(BOOTSTRAP),
-            json.dumps(config),
-        ]
+        plan = launch.prepare(self.isolation, limits, self.function, self.display_name)
+        self._launch, self.seccomp = plan, plan.seccomp
+        req_r, self._req_w = os.pipe()
+        self._resp_r, resp_w = os.pipe()
+        config = {**plan.config, "request_fd": req_r, "response_fd": resp_w}
+        home = plan.config["submission_path"].rsplit("/", 1)[0]
         env = {
             "PATH": "/usr/bin:/bin",
             "LANG": "C.UTF-8",
-            "HOME": str(self._workdir),
-            "TMPDIR": str(self._workdir),
+            "HOME": home,
+            "TMPDIR": home,
             "OPENBLAS_NUM_THREADS": "1",
             "OMP_NUM_THREADS": "1",
             "MKL_NUM_THREADS": "1",
             "NUMEXPR_NUM_THREADS": "1",
             "VECLIB_MAXIMUM_THREADS": "1",
             TOKEN_VARIABLE: self.token,
+            ORIGIN_VARIABLE: os.path.join(tempfile.gettempdir(), launch.FOLDER_PREFIX),
         }
         try:
             self._proc = subprocess.Popen(
-                argv,
+                [*plan.argv, json.dumps(config)],
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.PIPE,
-                cwd=self._workdir,
+                cwd=plan.cwd,
                 env=env,
-                pass_fds=(req_r, resp_w),
+                pass_fds=(req_r, resp_w, *plan.pass_fds),
                 start_new_session=True,
             )
         finally:
-            os.close(req_r)
-            os.close(resp_w)
+            for fd in (req_r, resp_w, *plan.pass_fds):
+                os.close(fd)
         _LIVE_SANDBOXES.add(self._proc.pid)
         for stream, buf in ((self._proc.stdout, self._stdout), (self._proc.stderr, self._stderr)):
             t = threading.Thread(target=_drain, args=(stream, buf), daemon=True)
@@ -186,7 +176,7 @@ class SandboxRunner:
 
     def load(self) -> CallResult:
         """Ask the child to import the submission; a failure is returned, not raised."""
-        self._send({"op": "import"})
+        self._send({"op": "import", "source": self._source})
         return self._receive(self.limits.start_timeout_s + self.limits.import_timeout_s)
 
     def call(self, args: list[Any]) -> CallResult:
@@ -215,7 +205,8 @@ class SandboxRunner:
         self._req_w = self._resp_r = None
         for t in self._drainers:
             t.join(timeout=1.0)
-        shutil.rmtree(self._workdir, ignore_errors=True)
+        if self._launch is not None and self._launch.host_folder is not None:
+            remove_tree(self._launch.host_folder)
 
     def __enter__(self) -> SandboxRunner:
         self.start()
@@ -223,6 +214,13 @@ class SandboxRunner:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    @property
+    def isolation_label(self) -> str:
+        """The level in force, as reported: a fallback names the seccomp filter it loaded."""
+        if self.seccomp and not self.isolation.uses_bwrap:
+            return f"{self.isolation.value}, seccomp filter"
+        return self.isolation.value
 
     @property
     def stdout(self) -> str:
@@ -262,20 +260,17 @@ class SandboxRunner:
         deadline = time.monotonic() + timeout
         header = self._read_exact(wire.HEADER_BYTES, deadline)
         try:
-            size = wire.frame_length(header)
-            message = wire.decode(self._read_exact(size, deadline))
-        except wire.WireError as e:
-            self._fail(ChildFailure("protocol", f"the channel was corrupted: {e}"))
-        if type(message) is not dict or type(message.get("ok")) is not bool:
-            self._fail(ChildFailure("protocol", "the channel carried an unexpected message"))
-        if message.get("bye"):
+            size = wire.frame_length(header, self.limits.reply_cap_bytes)
+            reply = check_reply(wire.decode(self._read_exact(size, deadline)))
+        except (wire.WireError, ProtocolViolation) as e:
+            self._fail(ChildFailure("protocol", f"broke the result channel's protocol: {e}"))
+        except (MemoryError, RecursionError):
+            self._fail(ChildFailure("protocol", "sent a reply too large or deep to check"))
+        if reply.bye:
             return CallResult(ok=True)
-        if message["ok"]:
-            return CallResult(ok=True, value=message.get("value"))
-        error = message.get("error")
-        if type(error) is not dict:
-            self._fail(ChildFailure("protocol", "the channel carried a malformed error"))
-        return CallResult(ok=False, error=error)
+        if reply.ok:
+            return CallResult(ok=True, value=reply.value)
+        return CallResult(ok=False, error=reply.error)
 
     def _read_exact(self, n: int, deadline: float) -> bytes:
         assert self._resp_r is not None
@@ -332,14 +327,6 @@ class SandboxRunner:
         if self._proc is not None:
             _LIVE_SANDBOXES.discard(self._proc.pid)
             sweep_adopted_orphans(self._proc.pid, self._started_epoch, frozenset(_LIVE_SANDBOXES))
-
-
-def _renshu_folders() -> list[str]:
-    """renshu's own code and data folders, hidden from the child where mounts are private."""
-    package = Path(__file__).resolve().parent.parent.parent
-    return [
-        str(package / name) for name in ("reference", "grader", "exercises", "quizzes", "tests")
-    ]
 
 
 def _drain(stream: Any, buf: _CappedBuffer) -> None:

@@ -10,6 +10,7 @@ every size is capped before anything is allocated.
 from __future__ import annotations
 
 import json
+import math
 import struct
 from typing import Any
 
@@ -19,6 +20,7 @@ MAX_FRAME_BYTES = 64 * 1024 * 1024
 MAX_ARRAYS = 64
 MAX_ITEMS = 256
 MAX_DEPTH = 8
+MAX_HEAD_BYTES = 1024 * 1024
 _LEN = struct.Struct(">Q")
 _JSON_LEN = struct.Struct(">I")
 # Plain numeric dtypes only: no object, void, string or structured dtypes.
@@ -131,12 +133,16 @@ def decode(payload: bytes) -> Any:
     """Decode one frame's payload (without its length prefix); raise ``WireError`` if malformed."""
     try:
         (head_len,) = _JSON_LEN.unpack_from(payload, 0)
+        if head_len > MAX_HEAD_BYTES:
+            raise WireError(f"a message head of {head_len} bytes exceeds the cap")
         start = _JSON_LEN.size
         tree = json.loads(payload[start : start + head_len])
         cursor = [start + head_len]
         value = _from_tree(tree, payload, cursor, 0)
     except WireError:
         raise
+    except RecursionError as e:
+        raise WireError("malformed message: nested too deeply") from e
     except (ValueError, KeyError, TypeError, IndexError, struct.error) as e:
         raise WireError(f"malformed message: {type(e).__name__}") from e
     if cursor[0] != len(payload):
@@ -153,15 +159,21 @@ def _from_tree(tree: Any, payload: bytes, cursor: list[int], depth: int) -> Any:
             raise WireError("malformed atom")
         return tree["v"]
     if t == "int":
+        if type(tree["v"]) is not str or len(tree["v"]) > 400:
+            raise WireError("malformed integer")
         return int(tree["v"])
     if t == "float":
+        if type(tree["v"]) is not str or len(tree["v"]) > 64:
+            raise WireError("malformed float")
         return float.fromhex(tree["v"])
     if t == "nd":
         dtype = np.dtype(_checked_dtype(tree["dtype"]))
-        shape = tuple(int(n) for n in tree["shape"])
-        if any(n < 0 for n in shape) or len(shape) > 32:
+        if type(tree["shape"]) is not list or len(tree["shape"]) > 32:
             raise WireError("bad array shape")
-        count = int(np.prod(shape, dtype=np.int64)) if shape else 1
+        shape = tuple(int(n) for n in tree["shape"])
+        if any(n < 0 for n in shape):
+            raise WireError("bad array shape")
+        count = math.prod(shape)  # exact: a crafted shape cannot wrap around
         nbytes = count * dtype.itemsize
         end = cursor[0] + nbytes
         if nbytes > MAX_FRAME_BYTES or end > len(payload):
@@ -171,9 +183,13 @@ def _from_tree(tree: Any, payload: bytes, cursor: list[int], depth: int) -> Any:
         arr = arr.copy()
         return arr[()] if tree.get("scalar") else arr
     if t in ("tuple", "list"):
+        if type(tree["items"]) is not list or len(tree["items"]) > MAX_ITEMS:
+            raise WireError("malformed or oversized list")
         items = [_from_tree(v, payload, cursor, depth + 1) for v in tree["items"]]
         return tuple(items) if t == "tuple" else items
     if t == "dict":
+        if type(tree["items"]) is not list or len(tree["items"]) > MAX_ITEMS:
+            raise WireError("malformed or oversized dict")
         return {str(k): _from_tree(v, payload, cursor, depth + 1) for k, v in tree["items"]}
     if t == "unsupported":
         return Unsupported(str(tree["type"])[:80], str(tree["why"])[:200])
@@ -186,11 +202,11 @@ def _checked_dtype(text: Any) -> str:
     return text
 
 
-def frame_length(header: bytes) -> int:
-    """Length announced by an 8-byte frame header, checked against the cap."""
+def frame_length(header: bytes, limit: int = MAX_FRAME_BYTES) -> int:
+    """Length announced by an 8-byte frame header, checked against ``limit``."""
     (size,) = _LEN.unpack(header)
-    if size > MAX_FRAME_BYTES:
-        raise WireError(f"frame of {size} bytes exceeds the {MAX_FRAME_BYTES}-byte cap")
+    if size > limit:
+        raise WireError(f"frame of {size} bytes exceeds the {limit}-byte cap")
     return size
 
 
