@@ -34,7 +34,8 @@ def test_clean_text_keeps_newlines_tabs_and_japanese_but_no_control_character() 
     assert bad == []
     assert "\u2028" not in text
     # the printable remainder of the sequences is still there to read
-    assert "]0;pwned" in text and "PASS" in text
+    assert "]0;pwned" in text
+    assert "PASS" in text
 
 
 def test_clean_text_replaces_lone_surrogates_so_output_always_encodes() -> None:
@@ -64,8 +65,11 @@ def test_a_grade_result_carries_no_control_character_in_any_field() -> None:
         misconception=MisconceptionHit(id="x", message=ESCAPES),
     )
     dumped = result.as_json()
-    assert "\\u001b" not in dumped and "\\u0007" not in dumped and "\\r" not in dumped
-    assert "\\u009b" not in dumped and "\x9b" not in dumped
+    assert "\\u001b" not in dumped
+    assert "\\u0007" not in dumped
+    assert "\\r" not in dumped
+    assert "\\u009b" not in dumped
+    assert "\x9b" not in dumped
     assert result.status is Status.FAIL  # codes stay enum members, not plain text
     assert json.loads(dumped)["stdout"].count("PASS") == 1
 
@@ -118,7 +122,8 @@ def test_error_texts_are_capped_and_cleaned() -> None:
 
 def test_returned_strings_are_capped() -> None:
     reply = check_reply({"ok": True, "value": ("a" * 100_000, {"k": "b" * 100_000})})
-    assert len(reply.value[0]) < 1100 and len(reply.value[1]["k"]) < 1100
+    assert len(reply.value[0]) < 1100
+    assert len(reply.value[1]["k"]) < 1100
 
 
 def _frame(tree: object, blob: bytes = b"") -> bytes:
@@ -148,7 +153,8 @@ def test_a_valid_frame_still_round_trips() -> None:
     data = wire.encode(value)
     decoded = check_reply({"ok": True, "value": wire.decode(data[8:])}).value
     np.testing.assert_array_equal(decoded["h"], value["h"])
-    assert decoded["n"] == 3 and decoded["s"] == "ok"
+    assert decoded["n"] == 3
+    assert decoded["s"] == "ok"
 
 
 def test_remove_tree_removes_a_3000_deep_chain_with_links_and_locked_folders(
@@ -190,4 +196,5 @@ def test_stale_folders_of_dead_graders_are_swept_live_ones_kept(
     other.mkdir()
     assert sweep_stale_folders() == 1
     assert not stale.exists()
-    assert live.exists() and other.exists()
+    assert live.exists()
+    assert other.exists()
