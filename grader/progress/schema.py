@@ -5,6 +5,10 @@ released migration; append a new one. History:
 1. answers, grading runs, settings (what ``renshu grade`` and quizzes record);
 2. spaced review: one FSRS card per question, the append-only review log,
    due-date boosts from failed gradings.
+
+A migration runs inside the opener's ``BEGIN IMMEDIATE`` transaction (see
+``store._migrate``), so it executes its SQL one statement at a time:
+``executescript`` would commit that transaction first and drop the write lock.
 """
 
 from __future__ import annotations
@@ -15,8 +19,21 @@ from collections.abc import Callable
 Migration = Callable[[sqlite3.Connection], None]
 
 
+def run_script(db: sqlite3.Connection, script: str) -> None:
+    """Execute ``script`` statement by statement inside the caller's open transaction."""
+    statement = ""
+    for line in script.splitlines(keepends=True):
+        statement += line
+        if sqlite3.complete_statement(statement):
+            db.execute(statement)
+            statement = ""
+    if statement.strip():
+        raise ValueError(f"incomplete SQL statement in a migration: {statement.strip()!r}")
+
+
 def _v1(db: sqlite3.Connection) -> None:
-    db.executescript(
+    run_script(
+        db,
         """
         CREATE TABLE answers (
             uid TEXT PRIMARY KEY,             -- random id: export/import merge key
@@ -42,12 +59,13 @@ def _v1(db: sqlite3.Connection) -> None:
         CREATE INDEX gradings_by_exercise ON gradings (exercise_id, graded_at);
         CREATE INDEX gradings_by_time ON gradings (graded_at);
         CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-        """
+        """,
     )
 
 
 def _v2(db: sqlite3.Connection) -> None:
-    db.executescript(
+    run_script(
+        db,
         """
         CREATE TABLE review_log (
             uid TEXT PRIMARY KEY,             -- the answer's uid when it came from an answer
@@ -72,7 +90,7 @@ def _v2(db: sqlite3.Connection) -> None:
             due_at TEXT NOT NULL,
             reason TEXT NOT NULL
         );
-        """
+        """,
     )
 
 

@@ -15,6 +15,7 @@ import shutil
 import sqlite3
 import threading
 import time
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -54,16 +55,7 @@ class ProgressStore:
             yield from self._transaction()
 
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        for attempt in range(50):
-            try:
-                self.db.execute("BEGIN IMMEDIATE")
-                break
-            except sqlite3.OperationalError as e:
-                if "locked" not in str(e) and "busy" not in str(e):
-                    raise StoreError(f"cannot write progress: {e}") from e
-                time.sleep(min(0.01 * (attempt + 1), 0.2))
-        else:
-            raise StoreError("the progress database stayed locked by another renshu for too long")
+        begin_immediate(self.db)
         try:
             yield self.db
         except BaseException:
@@ -94,6 +86,23 @@ class ProgressStore:
             )
 
 
+def _is_busy(error: sqlite3.OperationalError) -> bool:
+    return "locked" in str(error) or "busy" in str(error)
+
+
+def begin_immediate(db: sqlite3.Connection) -> None:
+    """``BEGIN IMMEDIATE`` (take the write lock), retried while another renshu holds it."""
+    for attempt in range(50):
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as e:
+            if not _is_busy(e):
+                raise StoreError(f"cannot write progress: {e}") from e
+            time.sleep(min(0.01 * (attempt + 1), 0.2))
+    raise StoreError("the progress database stayed locked by another renshu for too long")
+
+
 def open_store(
     data_dir: Path, *, now: datetime | None = None, backup: bool = True
 ) -> ProgressStore:
@@ -115,18 +124,47 @@ def _connect(path: Path) -> sqlite3.Connection:
     version = db.execute("PRAGMA user_version").fetchone()[0]
     if version > SCHEMA_VERSION:  # checked before anything (even the journal mode) is changed
         db.close()
-        raise StoreError(
-            f"{path} was written by a newer renshu (schema {version}, this one knows "
-            f"{SCHEMA_VERSION}); upgrade renshu instead of risking your progress"
-        )
+        raise _newer(path, version)
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     db.execute("PRAGMA foreign_keys = ON")
-    mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-    if mode.lower() != "wal":
+    try:
+        _use_wal(db)
+    except sqlite3.DatabaseError:
         db.close()
-        raise sqlite3.DatabaseError(f"cannot use WAL mode (got {mode})")
+        raise
     db.execute("PRAGMA synchronous = FULL")
     return db
+
+
+def _newer(path: Path, version: int) -> StoreError:
+    return StoreError(
+        f"{path} was written by a newer renshu (schema {version}, this one knows "
+        f"{SCHEMA_VERSION}); upgrade renshu instead of risking your progress"
+    )
+
+
+def _use_wal(db: sqlite3.Connection) -> None:
+    """Switch to WAL mode (kept in the file), retrying while other openers use the database.
+
+    The switch needs an exclusive lock and SQLite answers "database is locked" at once,
+    without the busy timeout, while another connection reads: that is retried here.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    attempt = 0
+    while True:
+        try:
+            mode = db.execute("PRAGMA journal_mode").fetchone()[0]
+            if mode.lower() != "wal":
+                mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        except sqlite3.OperationalError as e:
+            if not _is_busy(e) or time.monotonic() > deadline:
+                raise
+        else:
+            if mode.lower() == "wal":
+                return
+            raise sqlite3.DatabaseError(f"cannot use WAL mode (got {mode})")
+        attempt += 1
+        time.sleep(min(0.002 * attempt, 0.05))
 
 
 def _problem(path: Path) -> str | None:
@@ -142,6 +180,10 @@ def _problem(path: Path) -> str | None:
             result = db.execute("PRAGMA quick_check").fetchone()[0]
         finally:
             db.close()
+    except sqlite3.OperationalError as e:
+        if _is_busy(e):  # another renshu holds it for long: in use, not damaged
+            return None
+        return f"it cannot be read ({e})"
     except sqlite3.DatabaseError as e:
         return f"it cannot be read ({e})"
     return None if result == "ok" else f"it is damaged ({result})"
@@ -168,9 +210,16 @@ def _open_checked(path: Path, data_dir: Path, notices: list[StoreNotice]) -> sql
             )
     try:
         db = _connect(path)
-        _migrate(db)
     except sqlite3.DatabaseError as e:
         raise StoreError(f"cannot open the progress database {path}: {e}") from e
+    try:
+        _migrate(db, path)
+    except sqlite3.DatabaseError as e:
+        db.close()
+        raise StoreError(f"cannot open the progress database {path}: {e}") from e
+    except BaseException:
+        db.close()
+        raise
     return db
 
 
@@ -189,17 +238,26 @@ def _move_aside(path: Path) -> Path:
     return aside
 
 
-def _migrate(db: sqlite3.Connection) -> None:
-    version = db.execute("PRAGMA user_version").fetchone()[0]
-    for target in range(version + 1, SCHEMA_VERSION + 1):
-        db.execute("BEGIN IMMEDIATE")
-        try:
+def _migrate(db: sqlite3.Connection, path: Path) -> None:
+    """Apply the missing migrations in one ``BEGIN IMMEDIATE`` transaction.
+
+    The version is read again once the write lock is held: of several renshu processes
+    opening a new database at once, one migrates and the others find nothing left to do.
+    """
+    if db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
+        return  # up to date: no write lock needed
+    begin_immediate(db)
+    try:
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:  # a newer renshu migrated it meanwhile
+            raise _newer(path, version)
+        for target in range(version + 1, SCHEMA_VERSION + 1):
             MIGRATIONS[target - 1](db)
             db.execute(f"PRAGMA user_version = {target}")
-        except BaseException:
-            db.rollback()
-            raise
-        db.commit()
+    except BaseException:
+        db.rollback()
+        raise
+    db.commit()
 
 
 # -- backups ---------------------------------------------------------------------------
@@ -229,7 +287,9 @@ def _daily_backup(store: ProgressStore, now: datetime) -> Path | None:
     if target.exists():
         return None
     folder.mkdir(exist_ok=True)
-    tmp = target.with_suffix(".tmp")
+    # Each process writes its own temporary file: renshu processes started together all
+    # find no backup for today, and must not write into (or delete) each other's file.
+    tmp = target.with_name(f"{target.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp")
     try:
         dest = sqlite3.connect(tmp)
         try:

@@ -3,7 +3,16 @@
 Every record carries its random ``uid``, so importing the same export twice,
 or an export of a database that shares history with this one, adds nothing
 twice. An import is validated completely (types, sizes, dates) before one
-transaction writes it; a malformed or hostile file changes nothing.
+transaction writes it; a malformed or hostile file changes nothing, and the
+first problem is named by its place, e.g. ``answers[3].seconds``.
+
+Bounds: times are ISO 8601 with a time zone, from 1970-01-01 up to (not
+including) 9900-01-01 UTC, so a card scheduled from them (FSRS intervals reach
+100 years) stays within ``datetime``; ``seconds`` is finite, 0 to one week;
+``duration_ms`` 0 to one week; ``hints_used`` 0 to 1000; ``rating`` 1 to 4;
+``state_before`` 1 to 3; the daily limits in settings 0 to 10000. A JSON
+integer longer than 30 digits is read as a float (so it fails its bound
+instead of reaching Python's limit on converting long digit strings).
 """
 
 from __future__ import annotations
@@ -14,6 +23,7 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic_core import ErrorDetails
 
 from ..errors import StoreError
 from .review import iso, parse_iso, rebuild_cards_in
@@ -24,6 +34,30 @@ VERSION = 1
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
 _UID = Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")]
 _ID = Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[A-Za-z0-9_.\-]+$")]
+_TIME = Annotated[str, Field(max_length=64)]
+EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+LATEST = datetime(9900, 1, 1, tzinfo=UTC)  # exclusive
+MAX_SECONDS = 7 * 86_400
+MAX_HINTS = 1000
+MAX_DAILY_LIMIT = 10_000
+MAX_JSON_INT_DIGITS = 30
+_TIME_RULE = (
+    "must be an ISO 8601 date and time with a time zone, from 1970-01-01 to 9899-12-31 (UTC)"
+)
+RULES = {
+    "seconds": f"must be a finite number between 0 and {MAX_SECONDS}",
+    "hints_used": f"must be a whole number between 0 and {MAX_HINTS}",
+    "duration_ms": f"must be null or a whole number between 0 and {MAX_SECONDS * 1000}",
+    "rating": "must be a whole number between 1 and 4",
+    "state_before": "must be null or a whole number between 1 and 3",
+    "correct": "must be true or false",
+    "uid": "must be 32 lowercase hexadecimal digits",
+    "answered_at": _TIME_RULE,
+    "graded_at": _TIME_RULE,
+    "reviewed_at": _TIME_RULE,
+    "exported_at": _TIME_RULE,
+}
+"""What a field must be, said the same way whichever check it failed."""
 
 
 class _Row(BaseModel):
@@ -34,17 +68,23 @@ def _check_time(value: str) -> str:
     moment = datetime.fromisoformat(value)
     if moment.tzinfo is None:
         raise ValueError("times must include a time zone")
+    try:
+        moment = moment.astimezone(UTC)
+    except OverflowError:  # e.g. 9999-12-31T23:00-14:00 is in year 10000 in UTC
+        raise ValueError("out of range") from None
+    if not EARLIEST <= moment < LATEST:
+        raise ValueError("out of range")
     return iso(moment)
 
 
 class AnswerRow(_Row):
     uid: _UID
     question_id: _ID
-    answered_at: str
+    answered_at: _TIME
     answer: str = Field(max_length=20_000)
     correct: bool
-    seconds: float = Field(ge=0, le=86_400 * 7)
-    hints_used: int = Field(ge=0, le=1000)
+    seconds: float = Field(ge=0, le=MAX_SECONDS, allow_inf_nan=False)
+    hints_used: int = Field(ge=0, le=MAX_HINTS)
 
     _time = field_validator("answered_at")(_check_time)
 
@@ -52,7 +92,7 @@ class AnswerRow(_Row):
 class GradingRow(_Row):
     uid: _UID
     exercise_id: _ID
-    graded_at: str
+    graded_at: _TIME
     status: Literal["pass", "fail", "error"]
     reason: str = Field(max_length=64)
     file_hash: str = Field(max_length=128)
@@ -65,8 +105,8 @@ class ReviewRow(_Row):
     uid: _UID
     question_id: _ID
     rating: int = Field(ge=1, le=4)
-    reviewed_at: str
-    duration_ms: int | None = Field(default=None, ge=0)
+    reviewed_at: _TIME
+    duration_ms: int | None = Field(default=None, ge=0, le=MAX_SECONDS * 1000)
     state_before: int | None = Field(default=None, ge=1, le=3)
 
     _time = field_validator("reviewed_at")(_check_time)
@@ -75,13 +115,15 @@ class ReviewRow(_Row):
 class Export(_Row):
     format: Literal["renshu-progress"]
     version: Literal[1]
-    exported_at: str
+    exported_at: _TIME
     answers: list[AnswerRow] = Field(max_length=2_000_000)
     gradings: list[GradingRow] = Field(max_length=1_000_000)
     review_log: list[ReviewRow] = Field(max_length=2_000_000)
     settings: dict[Annotated[str, Field(max_length=64)], Annotated[str, Field(max_length=1000)]] = (
         Field(default_factory=dict, max_length=100)
     )
+
+    _time = field_validator("exported_at")(_check_time)
 
 
 def export_progress(store: ProgressStore, target: Path) -> dict[str, int]:
@@ -127,25 +169,57 @@ def read_export(source: Path) -> Export:
             f"{source} is {size} bytes; an export over {MAX_IMPORT_BYTES} bytes is refused"
         )
     try:
-        raw = json.loads(source.read_bytes().decode("utf-8"))
+        raw = json.loads(source.read_bytes().decode("utf-8"), parse_int=_json_int)
     except UnicodeDecodeError as e:
         raise StoreError(f"{source} is not UTF-8 text") from e
-    except (json.JSONDecodeError, RecursionError) as e:
+    except (ValueError, RecursionError) as e:
         raise StoreError(f"{source} is not valid JSON: {e}") from e
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         raise StoreError(f"{source} is not a renshu progress export")
     if raw.get("version") != VERSION:
         raise StoreError(
-            f"{source} has export version {raw.get('version')!r}; this renshu reads version {VERSION}"
+            f"{source} has export version {_short(raw.get('version'))}; "
+            f"this renshu reads version {VERSION}"
         )
     try:
-        return Export.model_validate(raw)
+        export = Export.model_validate(raw)
     except ValidationError as e:
-        first = e.errors(include_url=False)[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise StoreError(
-            f"{source}: {where}: {first['msg']} ({e.error_count()} problem(s) in all)"
-        ) from e
+        errors = e.errors(include_url=False)
+        more = f" (and {len(errors) - 1} more problem(s))" if len(errors) > 1 else ""
+        raise StoreError(f"{source}: {_describe(errors[0])}{more}") from e
+    for key in ("new_per_day", "reviews_per_day"):
+        value = export.settings.get(key)
+        if value is not None and not (
+            value.isascii() and value.isdigit() and int(value) <= MAX_DAILY_LIMIT
+        ):
+            raise StoreError(
+                f"{source}: settings.{key}: must be a whole number between 0 and "
+                f"{MAX_DAILY_LIMIT} (got {_short(value)})"
+            )
+    return export
+
+
+def _json_int(text: str) -> int | float:
+    """A JSON integer; a longer one than any field allows is read as a float (inf if huge)."""
+    return int(text) if len(text) <= MAX_JSON_INT_DIGITS else float(text)
+
+
+def _short(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _describe(error: ErrorDetails) -> str:
+    """``answers[3].seconds: must be ... (got inf)``: the place, then the rule it breaks."""
+    loc = error["loc"]
+    where = "".join(
+        f"[{p}]" if isinstance(p, int) else (f".{p}" if i else str(p)) for i, p in enumerate(loc)
+    )
+    if error["type"] == "missing":
+        return f"{where}: is missing"
+    field = next((p for p in reversed(loc) if isinstance(p, str) and p in RULES), None)
+    rule = RULES[field] if field else error["msg"]
+    return f"{where}: {rule} (got {_short(error['input'])})"
 
 
 def import_progress(store: ProgressStore, source: Path) -> dict[str, int]:
@@ -202,7 +276,10 @@ def import_progress(store: ProgressStore, source: Path) -> dict[str, int]:
         for key, value in export.settings.items():
             db.execute("INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)", (key, value))
         if added["review_log"]:
-            rebuild_cards_in(db, sorted({r.question_id for r in export.review_log}))
+            try:
+                rebuild_cards_in(db, sorted({r.question_id for r in export.review_log}))
+            except OverflowError as e:  # the bounds on times prevent it; never a traceback
+                raise StoreError(f"{source}: a review schedule is out of range ({e})") from e
     return added
 
 
