@@ -11,6 +11,7 @@ import json
 import locale
 import os
 import shutil
+import signal
 import sys
 from pathlib import Path
 
@@ -134,6 +135,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     solution.add_argument("exercise", metavar="ID")
     solution.add_argument("--yes", action="store_true", help="skip the spoiler warning")
+
+    doctor = sub.add_parser(
+        "doctor", help="how well graded files are isolated here, and how to make it full"
+    )
+    doctor.add_argument("--json", action="store_true", help="print one JSON object")
+    doctor.add_argument("--lang", choices=["ja", "en"], default=None)
     return parser
 
 
@@ -146,7 +153,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "grade":
+            _exit_cleanly_on_signals()
             return _cmd_grade(args)
+        if args.command == "doctor":
+            return _cmd_doctor(args.json, args.lang or _default_lang())
         if args.command == "exercises":
             if args.markdown:
                 return _cmd_exercises_markdown(args.lang or "en")
@@ -163,10 +173,14 @@ def main(argv: list[str] | None = None) -> int:
             return _cmd_progress(args)
         if args.command == "bank":
             return _cmd_bank(args)
-        if args.command == "study" or (
-            args.command is None and sys.stdout.isatty() and sys.stdin.isatty()
-        ):
-            return _cmd_study(args)
+        if args.command in ("study", None):
+            if sys.stdout.isatty() and sys.stdin.isatty():
+                return _cmd_study(args)
+            if args.command == "study":
+                sys.stderr.write(
+                    "renshu: study needs a terminal (stdin and stdout must both be one); "
+                    "here is what renshu can do instead\n"
+                )
         # Not a terminal (piped, scripted): a TUI cannot be drawn, so say what there is.
         parser.print_help()
         print()  # noqa: T201
@@ -180,6 +194,27 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("renshu: interrupted\n")
         return 130
+
+
+def _exit_cleanly_on_signals() -> None:
+    """SIGTERM and SIGHUP unwind like Ctrl-C, so the sandbox is killed and cleaned up."""
+
+    def stop(signum: int, _frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    for signum in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, stop)
+
+
+def _cmd_doctor(as_json: bool, lang: str) -> int:
+    from .doctor import render, report
+
+    data = report()
+    if as_json:
+        print(json_dumps(data))  # noqa: T201
+    else:
+        print(render(data, "ja" if lang == "ja" else "en"))  # noqa: T201
+    return 0
 
 
 def _cmd_grade(args: argparse.Namespace) -> int:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import select
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import jsonschema
@@ -175,3 +178,106 @@ def test_core_never_imports_the_tui(tmp_path: Path) -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stdout
+
+
+DEEP_HEAD = "# exercise: lstm_cell\ndef lstm_cell(x, h_prev, c_prev, params):\n    return x\n"
+
+
+def grade_json_within(path: Path, cwd: Path, seconds: float) -> dict:
+    """Grade ``path`` with ``--json``: exit 1, no traceback, one valid object, in time."""
+    started = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-m", "renshu.grader.cli", "grade", str(path), "--json", "--no-record"],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=seconds,
+        check=False,
+    )
+    assert time.monotonic() - started < seconds
+    assert "Traceback" not in done.stderr, done.stderr
+    assert done.returncode == 1, done.stderr
+    data = json.loads(done.stdout)  # the whole stdout is exactly one JSON document
+    jsonschema.validate(data, json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+    return data
+
+
+@pytest.mark.parametrize(
+    ("body", "reason"),
+    [
+        ("x = " + "-" * 200_000 + "1\n", "too_complex"),  # the parser: MemoryError
+        ("x = " + "1+" * 200_000 + "1\n", "too_complex"),  # the parser: RecursionError
+        ("x = " + "(" * 200_000 + "1" + ")" * 200_000 + "\n", "syntax"),  # CPython's own limit
+    ],
+    ids=["unary_minus", "long_sum", "parentheses"],
+)
+def test_pathologically_deep_file_is_a_clean_error(tmp_path: Path, body: str, reason: str) -> None:
+    path = tmp_path / "deep.py"
+    path.write_text(DEEP_HEAD + body, encoding="utf-8")
+    data = grade_json_within(path, tmp_path, 30)
+    assert data["status"] == "error"
+    assert data["reason"] == reason
+    assert data["examples"] == 0
+
+
+def test_huge_sparse_file_is_refused_without_reading_it(tmp_path: Path) -> None:
+    path = tmp_path / "big.py"
+    with path.open("wb") as f:
+        f.truncate(200 * 1024**3)  # 200 GB of holes: no disk used
+    data = grade_json_within(path, tmp_path, 30)
+    assert data["status"] == "error"
+    assert data["reason"] == "unreadable"
+    assert "larger than 1 MB" in data["message"]
+
+
+def test_study_without_a_terminal_prints_help_and_exits(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "renshu.grader.cli", "study"],
+        cwd=tmp_path,
+        stdin=subprocess.DEVNULL,
+        capture_output=True,
+        text=True,
+        timeout=20,  # the TUI would wait for keys forever (TimeoutExpired fails the test)
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "usage: renshu" in done.stdout
+    assert "lstm_cell" in done.stdout
+    assert "study needs a terminal" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_study_with_stdin_from_dev_null_exits_even_on_a_terminal(tmp_path: Path) -> None:
+    """``renshu study </dev/null`` typed at a terminal: stdout is a tty, stdin is not."""
+    master, slave = os.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "renshu.grader.cli", "study"],
+        cwd=tmp_path,
+        stdin=subprocess.DEVNULL,
+        stdout=slave,
+        stderr=subprocess.PIPE,
+    )
+    os.close(slave)
+    shown = b""
+    deadline = time.monotonic() + 20
+    try:
+        while time.monotonic() < deadline:
+            if not select.select([master], [], [], 0.2)[0]:
+                if proc.poll() is not None:
+                    break
+                continue
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # EIO: every writer closed the terminal
+                break
+            if not chunk:
+                break
+            shown += chunk
+        code = proc.wait(timeout=max(deadline - time.monotonic(), 0.1))
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+        os.close(master)
+    assert code == 0
+    assert b"usage: renshu" in shown
