@@ -71,13 +71,29 @@ def resolve_exercise(path: Path, source: str, exercise_id: str | None) -> Loaded
 
 
 def read_submission(path: Path) -> str:
-    """The submission's text; ``SubmissionError`` for a missing or non-UTF-8 file."""
+    """The submission's text; ``SubmissionError`` for a missing, huge or non-UTF-8 file.
+
+    At most 1 MB + 1 byte is ever read (the size is checked first), so a huge or sparse
+    file costs no memory; a FIFO or device is refused without blocking on it.
+    """
+    import os  # imported here: the rest of this module needs neither
+    import stat
+
+    cap = 1_000_000
+    too_big = f"{path} is larger than 1 MB; is it really a solution file?"
     try:
-        raw = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as f:
+            info = os.fstat(f.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise SubmissionError(f"{path} is not a regular file")
+            if info.st_size > cap:
+                raise SubmissionError(too_big)
+            raw = f.read(cap + 1)  # the file may have grown since fstat
     except OSError as e:
         raise SubmissionError(f"cannot read {path}: {e.strerror}") from e
-    if len(raw) > 1_000_000:
-        raise SubmissionError(f"{path} is larger than 1 MB; is it really a solution file?")
+    if len(raw) > cap:
+        raise SubmissionError(too_big)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
@@ -239,12 +255,12 @@ def grade_source(
                 Status.ERROR,
                 reason,
                 message,
-                isolation=runner.isolation.value,
+                isolation=runner.isolation_label,
                 stdout=runner.stdout,
                 stderr=runner.stderr,
             )
         found = _search(session, seed, max_examples)
-        ran = {"examples": session.calls, "isolation": runner.isolation.value}
+        ran = {"examples": session.calls, "isolation": runner.isolation_label}
     except _Abort as abort:
         runner.close()
         return _child_failure_result(finish, abort, session, runner, lang)
@@ -361,19 +377,32 @@ def _over_budget(session: _Session, state: dict[str, Any]) -> bool:
     )
 
 
-def to_plain(value: Any) -> Any:
-    """JSON-ready copy of arguments and results (arrays become nested lists)."""
+# What a result echoes back of the inputs and outputs: an array larger than this is
+# summarised, and once the whole echo holds this many numbers the rest is too.
+MAX_ECHO_ARRAY_ITEMS = 4096
+MAX_ECHO_TOTAL_ITEMS = 20_000
+MAX_ECHO_TEXT_CHARS = 1000
+
+
+def to_plain(value: Any, budget: list[int] | None = None) -> Any:
+    """JSON-ready copy of arguments and results (arrays become nested lists), size-capped."""
+    budget = [MAX_ECHO_TOTAL_ITEMS] if budget is None else budget
     if isinstance(value, np.ndarray):
+        if value.size > MAX_ECHO_ARRAY_ITEMS or value.size > budget[0]:
+            return f"<array of shape {tuple(value.shape)}, {value.dtype}: too large to show>"
+        budget[0] -= value.size
         return value.tolist()
     if isinstance(value, np.generic):
         return value.item()
     if isinstance(value, dict):
-        return {str(k): to_plain(v) for k, v in value.items()}
+        return {str(k)[:MAX_ECHO_TEXT_CHARS]: to_plain(v, budget) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [to_plain(v) for v in value]
-    if isinstance(value, float | int | str | bool) or value is None:
+        return [to_plain(v, budget) for v in value]
+    if isinstance(value, str):
+        return value[:MAX_ECHO_TEXT_CHARS]
+    if isinstance(value, float | int | bool) or value is None:
         return value
-    return repr(value)
+    return repr(value)[:MAX_ECHO_TEXT_CHARS]
 
 
 def axis_labels(spec: Exercise, dims: dict[str, int]) -> dict[str, str]:
@@ -502,7 +531,7 @@ def _child_failure_result(
             Status.ERROR,
             _FAILURE_REASON.get(failure.kind, Reason.CRASH),
             message,
-            isolation=runner.isolation.value,
+            isolation=runner.isolation_label,
             stdout=runner.stdout,
             stderr=runner.stderr,
         )
@@ -520,7 +549,7 @@ def _child_failure_result(
         message,
         counterexample=counterexample,
         examples=session.calls,
-        isolation=runner.isolation.value,
+        isolation=runner.isolation_label,
         stdout=runner.stdout,
         stderr=runner.stderr,
     )

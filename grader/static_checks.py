@@ -12,7 +12,7 @@ from .text import Bilingual
 class StaticProblem:
     """Why a file cannot be graded yet: ``reason`` is a stable code, ``message`` bilingual."""
 
-    reason: str  # syntax | missing_function | not_a_function | signature | unfinished
+    reason: str  # syntax | too_complex | missing_function | not_a_function | signature | unfinished
     message: Bilingual
     line: int | None = None
     column: int | None = None
@@ -24,6 +24,23 @@ def check_source(
     """The first problem that stops grading, or None when the file can be run."""
     try:
         tree = ast.parse(source, filename=filename)
+    except (MemoryError, RecursionError):
+        # CPython's parser gives up on very deep nesting (``-`` * 200000 + ``1``, or
+        # ``1+`` * 200000 + ``1``): the file is valid Python it cannot build a tree for.
+        return StaticProblem(
+            "too_complex",
+            Bilingual(
+                ja=f"{filename}: 式の入れ子が深すぎるため、Python がこのファイルを解析できません。"
+                "式をいくつかの変数に分けて、入れ子を浅くしてください。",
+                en=f"{filename}: expressions are nested too deeply for Python to parse the file. "
+                "Split them into several variables to make the nesting shallower.",
+            ),
+        )
+    except ValueError as e:  # e.g. text that cannot be encoded (lone surrogates)
+        return StaticProblem(
+            "syntax",
+            Bilingual(ja=f"{filename}: 構文エラー: {e}", en=f"{filename}: syntax error: {e}"),
+        )
     except SyntaxError as e:
         line, col = e.lineno or 1, e.offset or 1
         what = e.msg or "invalid syntax"

@@ -69,3 +69,20 @@ def test_ellipsis_blanks_are_unfinished_but_ellipsis_indexing_is_not() -> None:
         check("def lstm_cell(x, h_prev, c_prev, params):\n    return x[..., :1], x[..., 0:1]\n")
         is None
     )
+
+
+DEEP = {
+    "unary_minus": "x = " + "-" * 200_000 + "1\n",
+    "long_sum": "x = " + "1+" * 200_000 + "1\n",
+    "nested_not": "x = " + "not " * 50_000 + "1\n",
+}
+
+
+def test_too_deeply_nested_expression_is_a_clean_problem() -> None:
+    head = "# exercise: lstm_cell\ndef lstm_cell(x, h_prev, c_prev, params):\n    return x\n"
+    for name, body in DEEP.items():
+        problem = check(head + body)  # CPython's parser raises MemoryError / RecursionError
+        assert problem is not None, name
+        assert problem.reason == "too_complex", name
+        assert "nested too deeply" in problem.message.en
+        assert "入れ子が深すぎる" in problem.message.ja

@@ -51,7 +51,7 @@ class Limits:
     call_timeout_s: float = 2.0
     output_cap_bytes: int = 64 * 1024
     # The largest reply the grader reads: bounds its own memory per grading.
-    reply_cap_bytes: int = 8 * 1024 * 1024
+    reply_cap_bytes: int = wire.MAX_FRAME_BYTES
 
 
 class ChildFailure(Exception):
