@@ -133,8 +133,7 @@ def _detect_unshare() -> IsolationLevel:
             done = subprocess.run(
                 [unshare, *flags, "true"],
                 stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
+                capture_output=True,  # the wait ends at exit, not at a polling step
                 timeout=5,
                 check=False,
             )
