@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from renshu.grader.banks import load_bank_file, load_catalogue, load_curriculum
+from renshu.grader.quiz.banks import load_bank_file, load_catalogue, load_curriculum
 
 TEMPLATES = [
     {

@@ -25,8 +25,8 @@ import textwrap
 import time
 from pathlib import Path
 
-from renshu.grader.catalog import builtin_catalog
-from renshu.grader.solution_text import solution_source
+from renshu.grader.exercises.catalogue import builtin_catalog
+from renshu.grader.exercises.solution_text import solution_source
 
 PYTEST_FILE = textwrap.dedent(
     """
@@ -70,7 +70,7 @@ def time_command(argv: list[str], runs: int, cwd: Path, expect: int | None = Non
 
 def renshu_argv() -> list[str]:
     script = Path(sys.executable).with_name("renshu")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "renshu.grader.cli"]
+    return [str(script)] if script.exists() else [sys.executable, "-m", "renshu"]
 
 
 def print_slowest(

@@ -19,10 +19,10 @@ import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from renshu.grader.banks import load_catalogue
 from renshu.grader.progress.review import due_queue, iso, rebuild_cards, record_answer
 from renshu.grader.progress.stats import compute_stats
 from renshu.grader.progress.store import open_store
+from renshu.grader.quiz.banks import load_catalogue
 
 
 def median_ms(fn, runs: int) -> float:

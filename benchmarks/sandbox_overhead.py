@@ -22,8 +22,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from renshu.grader.catalog import builtin_catalog
-from renshu.grader.solution_text import solution_source
+from renshu.grader.exercises.catalogue import builtin_catalog
+from renshu.grader.exercises.solution_text import solution_source
 
 ROOT = Path(__file__).resolve().parent.parent
 GOAL_SECONDS = 1.0
@@ -76,10 +76,23 @@ def main() -> None:
             for exercise in args.exercise:
                 path = work / f"{exercise}.py"
                 path.write_text(solution_source(catalog[exercise]), encoding="utf-8")
-                argv = [sys.executable, "-m", "renshu.grader.cli", "grade", str(path)]
-                argv += ["--no-record"]
+                # the grader before v2 had no renshu/__main__.py
+                module = {"before v2": "renshu.grader.cli"}
                 figures = {
-                    name: median_seconds(argv, env, work, args.runs) for name, env in setups.items()
+                    name: median_seconds(
+                        [
+                            sys.executable,
+                            "-m",
+                            module.get(name, "renshu"),
+                            "grade",
+                            str(path),
+                            "--no-record",
+                        ],
+                        env,
+                        work,
+                        args.runs,
+                    )
+                    for name, env in setups.items()
                 }
                 ratio = figures["bubblewrap"] / figures["before v2"]
                 worst_ratio = max(worst_ratio, ratio)

@@ -36,7 +36,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from renshu.grader.result import GradeResult, Reason
+from renshu.grader.grading.result import GradeResult, Reason
 from renshu.grader.sandbox.isolation import IsolationLevel, detect_isolation
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -140,7 +140,7 @@ def start_grader(
     elif FORCED_LEVEL is not None:
         env["RENSHU_SANDBOX_ISOLATION"] = FORCED_LEVEL
     env.update(extra_env or {})
-    argv = [sys.executable, "-m", "renshu.grader.cli", "grade", str(solution)]
+    argv = [sys.executable, "-m", "renshu", "grade", str(solution)]
     argv += ["--json"] if json_output else []
     argv += ["--max-examples", str(max_examples), *extra_args]
     return subprocess.Popen(

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from renshu.grader.answer_check import (
+from renshu.grader.quiz.answer_check import (
     AnswerFormatError,
     check_answer,
     check_cloze,
@@ -22,7 +22,7 @@ from renshu.grader.answer_check import (
     parse_number,
     shuffled_order,
 )
-from renshu.grader.quiz_model import (
+from renshu.grader.quiz.model import (
     Cloze,
     Flashcard,
     MultiSelect,

@@ -7,14 +7,14 @@ import subprocess
 import sys
 from pathlib import Path
 
-from renshu.grader.bank_cli import bank_schema
+from renshu.grader.cli.bank import bank_schema
 
 
 def renshu(
     *args: str, cwd: Path, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "renshu.grader.cli", *args],
+        [sys.executable, "-m", "renshu", *args],
         cwd=cwd,
         capture_output=True,
         text=True,

@@ -8,10 +8,10 @@ from collections import Counter
 
 import pytest
 
-from renshu.grader.answer_check import check_numeric, instantiate_numeric
-from renshu.grader.bank_cli import coverage
-from renshu.grader.banks import load_catalogue, load_curriculum
-from renshu.grader.quiz_model import MultiSelect, Numeric, Ordering, SingleChoice
+from renshu.grader.cli.bank import coverage
+from renshu.grader.quiz.answer_check import check_numeric, instantiate_numeric
+from renshu.grader.quiz.banks import load_catalogue, load_curriculum
+from renshu.grader.quiz.model import MultiSelect, Numeric, Ordering, SingleChoice
 from renshu.grader.text import Bilingual
 
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")

@@ -11,9 +11,9 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from renshu.grader.bank_cli import bank_schema
-from renshu.grader.banks import load_bank_file, load_catalogue, load_curriculum
+from renshu.grader.cli.bank import bank_schema
 from renshu.grader.errors import BankError
+from renshu.grader.quiz.banks import load_bank_file, load_catalogue, load_curriculum
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD_QUESTION = """\
@@ -172,7 +172,7 @@ def test_committed_bank_schema_is_in_sync() -> None:
 
 
 def test_exercise_concepts_exist_in_the_curriculum() -> None:
-    from renshu.grader.catalog import builtin_catalog
+    from renshu.grader.exercises.catalogue import builtin_catalog
 
     known = load_curriculum().concept_ids()
     for exercise in builtin_catalog().values():

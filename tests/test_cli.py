@@ -13,7 +13,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from renshu.grader.result import GradeResult
+from renshu.grader.grading.result import GradeResult
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA_PATH = ROOT / "grader" / "schemas" / "grade_result.schema.json"
@@ -36,7 +36,7 @@ REQUIRED = {
 
 def renshu(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "renshu.grader.cli", *args],
+        [sys.executable, "-m", "renshu", *args],
         cwd=cwd,
         capture_output=True,
         text=True,
@@ -171,8 +171,8 @@ def test_solution_warns_about_spoilers(tmp_path: Path) -> None:
 
 def test_core_never_imports_the_tui(tmp_path: Path) -> None:
     code = (
-        "import sys, renshu.grader.cli, renshu.grader.grading, renshu.grader.report, renshu.reference;"
-        "from renshu.grader import strategies, diagnosis;"
+        "import sys, renshu.grader.cli.main, renshu.grader.grading.engine, renshu.grader.presentation.rich_report, renshu.reference;"
+        "from renshu.grader.grading import strategies, diagnosis;"
         "bad = [m for m in sys.modules if m.startswith(('textual', 'renshu.tui'))];"
         "print(bad); sys.exit(1 if bad else 0)"
     )
@@ -187,7 +187,7 @@ def grade_json_within(path: Path, cwd: Path, seconds: float) -> dict:
     """Grade ``path`` with ``--json``: exit 1, no traceback, one valid object, in time."""
     started = time.monotonic()
     done = subprocess.run(
-        [sys.executable, "-m", "renshu.grader.cli", "grade", str(path), "--json", "--no-record"],
+        [sys.executable, "-m", "renshu", "grade", str(path), "--json", "--no-record"],
         cwd=cwd,
         capture_output=True,
         text=True,
@@ -232,7 +232,7 @@ def test_huge_sparse_file_is_refused_without_reading_it(tmp_path: Path) -> None:
 
 def test_study_without_a_terminal_prints_help_and_exits(tmp_path: Path) -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "renshu.grader.cli", "study"],
+        [sys.executable, "-m", "renshu", "study"],
         cwd=tmp_path,
         stdin=subprocess.DEVNULL,
         capture_output=True,
@@ -251,7 +251,7 @@ def test_study_with_stdin_from_dev_null_exits_even_on_a_terminal(tmp_path: Path)
     """``renshu study </dev/null`` typed at a terminal: stdout is a tty, stdin is not."""
     master, slave = os.openpty()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "renshu.grader.cli", "study"],
+        [sys.executable, "-m", "renshu", "study"],
         cwd=tmp_path,
         stdin=subprocess.DEVNULL,
         stdout=slave,

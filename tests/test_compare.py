@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from renshu.grader.compare import compare
-from renshu.grader.exercise_model import ArrayReturn, FloatReturn, Tolerance, TupleReturn
+from renshu.grader.exercises.model import ArrayReturn, FloatReturn, Tolerance, TupleReturn
+from renshu.grader.grading.compare import compare
 from renshu.grader.sandbox.wire import Unsupported
 
 TOL = Tolerance(rtol=1e-5, atol=1e-6)
@@ -83,7 +83,7 @@ def test_float_result_accepts_numpy_scalars_and_rejects_arrays() -> None:
 def test_int_result_is_exact_and_refuses_bools_and_floats() -> None:
     import numpy as np
 
-    from renshu.grader.exercise_model import IntReturn
+    from renshu.grader.exercises.model import IntReturn
 
     spec = IntReturn(kind="int", name="action")
     assert compare(2, np.int64(2), spec, {}, TOL) is None
@@ -99,7 +99,7 @@ def test_int_result_is_exact_and_refuses_bools_and_floats() -> None:
 def test_int_sequence_accepts_lists_and_int_arrays_and_names_the_first_difference() -> None:
     import numpy as np
 
-    from renshu.grader.exercise_model import IntsReturn
+    from renshu.grader.exercises.model import IntsReturn
 
     spec = IntsReturn(kind="ints", name="keep")
     assert compare([3, 0], [3, 0], spec, {}, TOL) is None

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from renshu.grader.banks import load_curriculum
-from renshu.grader.catalog import builtin_exercise_ids, load_exercise
-from renshu.grader.catalogue_markdown import catalogue_markdown
-from renshu.grader.cli import main
+from renshu.grader.cli.main import main
 from renshu.grader.errors import BankError
+from renshu.grader.exercises.catalogue import builtin_exercise_ids, load_exercise
+from renshu.grader.exercises.docs import catalogue_markdown
+from renshu.grader.quiz.banks import load_curriculum
 
 ROOT = Path(__file__).resolve().parent.parent
 EXERCISES_DIR = ROOT / "exercises"
@@ -123,7 +123,7 @@ def test_the_curriculum_lists_only_existing_exercises_each_once() -> None:
 
 
 def test_the_exercise_list_follows_the_curriculum(tmp_path: Path) -> None:
-    from renshu.grader.study import StudyService
+    from renshu.grader.progress.study import StudyService
 
     ids = [item.exercise.id for item in StudyService(tmp_path).exercises()]
     assert ids[:4] == ["rnn_forward", "rnn_bptt", "clip_grad_norm", "lstm_cell"]

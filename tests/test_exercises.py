@@ -7,9 +7,9 @@ import ast
 
 import pytest
 
-from renshu.grader.catalog import LoadedExercise, builtin_catalog
-from renshu.grader.grading import grade_source
-from renshu.grader.solution_text import solution_source
+from renshu.grader.exercises.catalogue import LoadedExercise, builtin_catalog
+from renshu.grader.exercises.solution_text import solution_source
+from renshu.grader.grading.engine import grade_source
 
 CATALOG = builtin_catalog()
 EXERCISES = list(CATALOG.values())
@@ -117,7 +117,7 @@ def test_committed_exercise_schema_matches_the_model() -> None:
     import json
     from pathlib import Path
 
-    from renshu.grader.exercise_model import Exercise
+    from renshu.grader.exercises.model import Exercise
 
     committed = Path(__file__).resolve().parent.parent / "exercises" / "schema.json"
     assert json.loads(committed.read_text(encoding="utf-8")) == Exercise.model_json_schema()

@@ -34,7 +34,7 @@ def lstm_cell(x, h_prev, c_prev, params):
 
 def _renshu(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None) -> str:
     done = subprocess.run(
-        [sys.executable, "-m", "renshu.grader.cli", *args],
+        [sys.executable, "-m", "renshu", *args],
         capture_output=True,
         text=True,
         timeout=120,

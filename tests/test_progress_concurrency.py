@@ -14,9 +14,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from renshu.grader.catalog import get_exercise
+from renshu.grader.exercises.catalogue import get_exercise
+from renshu.grader.exercises.solution_text import solution_source
 from renshu.grader.progress.schema import SCHEMA_VERSION
-from renshu.grader.solution_text import solution_source
 
 PROCESSES = 8
 ROUNDS = 5
@@ -40,7 +40,9 @@ with open_store(folder) as store:
 GRADER = """
 import sys, time
 from pathlib import Path
-from renshu.grader import cli, grading, progress_cli  # noqa: F401  (imported before the start)
+from renshu.grader import cli
+from renshu.grader.cli import progress  # noqa: F401  (imported before the start)
+from renshu.grader.grading import engine  # noqa: F401
 go = Path(sys.argv[1])
 print("ready", flush=True)
 while not go.exists():

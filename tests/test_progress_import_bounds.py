@@ -66,7 +66,7 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> dict:
 
 def renshu(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "renshu.grader.cli", *args, "--data-dir", str(home)],
+        [sys.executable, "-m", "renshu", *args, "--data-dir", str(home)],
         capture_output=True,
         text=True,
         timeout=120,

@@ -77,7 +77,7 @@ def test_two_writers_at_once_lose_nothing_and_never_see_locked(tmp_path: Path) -
 
 def renshu(*args: str, home: Path, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "renshu.grader.cli", *args, "--data-dir", str(home)],
+        [sys.executable, "-m", "renshu", *args, "--data-dir", str(home)],
         capture_output=True,
         text=True,
         timeout=120,

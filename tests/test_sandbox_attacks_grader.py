@@ -357,7 +357,7 @@ def test_grading_never_imports_textual(tmp_path: Path) -> None:
     solution = write_attack(tmp_path, "plain", "")
     code = (
         "import sys\n"
-        "from renshu.grader.cli import main\n"
+        "from renshu.grader.cli.main import main\n"
         "try:\n"
         f"    main(['grade', {str(solution)!r}, '--json', '--no-record', '--max-examples', '3'])\n"
         "except SystemExit:\n"

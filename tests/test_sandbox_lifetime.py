@@ -39,7 +39,7 @@ def test_killing_the_grader_kills_its_sandbox(tmp_path: Path, isolation: str) ->
     if isolation == "process-group":
         env["RENSHU_SANDBOX_ISOLATION"] = "process-group"
     grader = subprocess.Popen(
-        [sys.executable, "-m", "renshu.grader.cli", "grade", "slow.py", "--no-record"],
+        [sys.executable, "-m", "renshu", "grade", "slow.py", "--no-record"],
         cwd=tmp_path,
         env=env,
         stdout=subprocess.DEVNULL,

@@ -12,7 +12,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from renshu.grader.result import Counterexample, GradeResult, MisconceptionHit, Reason, Status
+from renshu.grader.grading.result import (
+    Counterexample,
+    GradeResult,
+    MisconceptionHit,
+    Reason,
+    Status,
+)
 from renshu.grader.sandbox import wire
 from renshu.grader.sandbox.cleanup import remove_tree
 from renshu.grader.sandbox.launch import FOLDER_PREFIX, sweep_stale_folders

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from renshu.grader.shape_diagnosis import describe_shape_mismatch
+from renshu.grader.grading.shape_diagnosis import describe_shape_mismatch
 
 
 def test_transposed_two_axes() -> None:

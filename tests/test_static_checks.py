@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from renshu.grader.static_checks import check_source
+from renshu.grader.grading.static_checks import check_source
 
 SIG = ["x", "h_prev", "c_prev", "params"]
 

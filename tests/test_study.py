@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from renshu.grader.quiz_model import Numeric, SingleChoice
-from renshu.grader.study import StudyService
+from renshu.grader.progress.study import StudyService
+from renshu.grader.quiz.model import Numeric, SingleChoice
 
 NOW = datetime(2026, 11, 23, 3, 0, tzinfo=UTC)
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 
-from renshu.grader.catalog import builtin_catalog, get_exercise
-from renshu.grader.grading import grade_source
-from renshu.grader.strategies import input_strategy, value_table
+from renshu.grader.exercises.catalogue import builtin_catalog, get_exercise
+from renshu.grader.grading.engine import grade_source
+from renshu.grader.grading.strategies import input_strategy, value_table
 from renshu.reference import sentence_bleu
 
 FLOAT32_POSITIONAL = """# exercise: positional_encoding
@@ -106,7 +106,7 @@ def test_shared_dimensions_agree_across_arguments() -> None:
 def _draws(spec_yaml: dict, n: int = 60) -> list:
     from hypothesis import HealthCheck
 
-    from renshu.grader.exercise_model import InputSpec
+    from renshu.grader.exercises.model import InputSpec
 
     spec = InputSpec.model_validate(spec_yaml)
     found: list = []
@@ -207,8 +207,8 @@ def test_bleu_corpus_draws_one_reference_list_per_candidate() -> None:
 def test_edge_case_literals_take_the_promised_types() -> None:
     import numpy as np
 
-    from renshu.grader.exercise_model import EdgeCase, InputSpec
-    from renshu.grader.strategies import edge_case_args
+    from renshu.grader.exercises.model import EdgeCase, InputSpec
+    from renshu.grader.grading.strategies import edge_case_args
 
     spec = InputSpec.model_validate(
         {
@@ -235,7 +235,7 @@ def test_edge_case_literals_take_the_promised_types() -> None:
 def test_bad_specs_are_refused_with_the_reason() -> None:
     from pydantic import ValidationError
 
-    from renshu.grader.exercise_model import ArraySpec, InputSpec
+    from renshu.grader.exercises.model import ArraySpec, InputSpec
 
     with pytest.raises(ValidationError, match="last dimension of 4"):
         ArraySpec(kind="array", shape=["N", 3], layout="boxes")

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from renshu.grader.errors import BankError
-from renshu.grader.yaml_events import NeedPositions, build
+from renshu.grader.formats.yaml_events import NeedPositions, build
 
 TRICKY = [
     "a: 1",

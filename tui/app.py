@@ -24,7 +24,7 @@ from .i18n import Lang, t
 from .screens.home import HomeScreen
 
 if TYPE_CHECKING:
-    from renshu.grader.study import StudyService
+    from renshu.grader.progress.study import StudyService
 
 
 def locale_language() -> Lang:
@@ -83,7 +83,7 @@ class RenshuApp(App[None]):
         self.run_worker(self._load_service, thread=True, name="load-service", exit_on_error=False)
 
     def _load_service(self) -> StudyService:
-        from renshu.grader.study import StudyService
+        from renshu.grader.progress.study import StudyService
 
         return StudyService(self._data_dir, self._banks, now=self._now, seed=self._seed)
 

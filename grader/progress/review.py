@@ -20,7 +20,7 @@ from typing import Any
 
 from fsrs import Card, Rating, ReviewLog, Scheduler, State
 
-from .store import ProgressStore
+from renshu.grader.progress.store import ProgressStore
 
 SLOW_SECONDS = 60.0
 LEECH_LAPSES = 8

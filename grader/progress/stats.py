@@ -15,8 +15,8 @@ from datetime import UTC, datetime, timedelta
 from fsrs import Card, State
 from pydantic import BaseModel
 
-from .review import day_start, iso, leeches, scheduler
-from .store import ProgressStore
+from renshu.grader.progress.review import day_start, iso, leeches, scheduler
+from renshu.grader.progress.store import ProgressStore
 
 
 class TopicStats(BaseModel):

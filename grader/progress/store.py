@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ..errors import StoreError
-from .schema import MIGRATIONS, SCHEMA_VERSION
+from renshu.grader.errors import StoreError
+from renshu.grader.progress.schema import MIGRATIONS, SCHEMA_VERSION
 
 DB_NAME = "progress.sqlite3"
 BACKUP_DIR = "backups"

@@ -25,9 +25,9 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from pydantic_core import ErrorDetails
 
-from ..errors import StoreError
-from .review import iso, parse_iso, rebuild_cards_in
-from .store import ProgressStore
+from renshu.grader.errors import StoreError
+from renshu.grader.progress.review import iso, parse_iso, rebuild_cards_in
+from renshu.grader.progress.store import ProgressStore
 
 FORMAT = "renshu-progress"
 VERSION = 1

@@ -1,7 +1,7 @@
 """The sandbox: an exec'd child interpreter with limits, a plain-data channel, and a full kill."""
 
-from .isolation import IsolationLevel, detect_isolation
-from .runner import CallResult, ChildFailure, Limits, SandboxRunner
+from renshu.grader.sandbox.isolation import IsolationLevel, detect_isolation
+from renshu.grader.sandbox.runner import CallResult, ChildFailure, Limits, SandboxRunner
 
 __all__ = [
     "CallResult",

@@ -19,7 +19,7 @@ import os
 import shutil
 import subprocess
 
-from . import bwrap, seccomp_policy
+from renshu.grader.sandbox import bwrap, seccomp_policy
 
 FORCE_VARIABLE = "RENSHU_SANDBOX_ISOLATION"
 

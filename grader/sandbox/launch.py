@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import bwrap, seccomp_policy, wire
-from .cleanup import remove_tree
-from .isolation import IsolationLevel, namespace_prefix
+from renshu.grader.sandbox import bwrap, seccomp_policy, wire
+from renshu.grader.sandbox.cleanup import remove_tree
+from renshu.grader.sandbox.isolation import IsolationLevel, namespace_prefix
 
 HERE = Path(__file__).resolve().parent
 BOOTSTRAP = HERE / "child_bootstrap.py"

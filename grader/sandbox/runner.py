@@ -20,16 +20,16 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..text import clean_text
-from . import launch, wire
-from .cleanup import remove_tree
-from .isolation import IsolationLevel, detect_isolation
-from .process_tree import (
+from renshu.grader.sandbox import launch, wire
+from renshu.grader.sandbox.cleanup import remove_tree
+from renshu.grader.sandbox.isolation import IsolationLevel, detect_isolation
+from renshu.grader.sandbox.process_tree import (
     become_subreaper,
     sweep_adopted_orphans,
     sweep_marked_processes,
 )
-from .protocol import ProtocolViolation, check_reply
+from renshu.grader.sandbox.protocol import ProtocolViolation, check_reply
+from renshu.grader.text import clean_text
 
 # Session leaders (pids) of the sandboxes this process is running right now.
 _LIVE_SANDBOXES: set[int] = set()

@@ -11,7 +11,7 @@ from rich.color import Color
 from textual.app import App, ComposeResult
 from textual.widgets import DataTable, TextArea
 
-from renshu.grader.result import GradeResult
+from renshu.grader.grading.result import GradeResult
 from renshu.tui import make_app
 from renshu.tui.screens.exercises import ExerciseListScreen
 from renshu.tui.screens.workspace import RunTags, WorkspaceScreen

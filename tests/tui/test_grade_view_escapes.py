@@ -6,8 +6,8 @@ import asyncio
 
 from textual.app import App, ComposeResult
 
-from renshu.grader.catalog import get_exercise
-from renshu.grader.grading import grade_source
+from renshu.grader.exercises.catalogue import get_exercise
+from renshu.grader.grading.engine import grade_source
 from renshu.tui.widgets.grade_view import GradeView
 
 ESCAPES = "\\x1b]0;pwned\\x07\\x1b[2J\\x1b[32mPASS\\x1b[0m\\r\\x9b2J"

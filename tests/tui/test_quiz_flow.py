@@ -19,7 +19,7 @@ from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input, Markdown, Static
 
-from renshu.grader.quiz_model import fill_params, text_in
+from renshu.grader.quiz.model import fill_params, text_in
 from renshu.tui import make_app
 from renshu.tui.app import RenshuApp
 from renshu.tui.screens.quiz import QuizScreen

@@ -74,7 +74,7 @@ class ExerciseListScreen(Screen[None]):
         service = self.app.service
         if service is None:
             return
-        from renshu.grader.banks import load_curriculum
+        from renshu.grader.quiz.banks import load_curriculum
 
         topics = load_curriculum().topics
         table = self.query_one("#exercise-table", DataTable)

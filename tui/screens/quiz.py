@@ -19,12 +19,12 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, Static
 
-from renshu.grader.answer_check import (
+from renshu.grader.errors import StoreError
+from renshu.grader.quiz.answer_check import (
     AnswerFormatError,
     AnswerResult,
 )
-from renshu.grader.errors import StoreError
-from renshu.grader.quiz_model import text_in
+from renshu.grader.quiz.model import text_in
 
 from ..bindings import relabel
 from ..i18n import Lang, tr
@@ -38,7 +38,7 @@ from ..widgets.question_true_false import TrueFalseQuestion
 from .summary import Outcome, SummaryScreen, duration
 
 if TYPE_CHECKING:
-    from renshu.grader.study import StudyItem
+    from renshu.grader.progress.study import StudyItem
 
 STRINGS: dict[str, tuple[str, str]] = {
     "progress": ("{n} / {total}", "{n} / {total}"),

@@ -18,7 +18,7 @@ from ..bindings import relabel
 from ..i18n import Lang, tr
 
 if TYPE_CHECKING:
-    from renshu.grader.study import StudyItem
+    from renshu.grader.progress.study import StudyItem
 
 STRINGS: dict[str, tuple[str, str]] = {
     "done.topic": ("クイズ終了: {title}", "Quiz finished: {title}"),

@@ -42,8 +42,8 @@ from ..i18n import Lang, tr
 from ..widgets.grade_view import VERDICT_STYLE, GradeView
 
 if TYPE_CHECKING:
-    from renshu.grader.catalog import LoadedExercise
-    from renshu.grader.result import GradeResult
+    from renshu.grader.exercises.catalogue import LoadedExercise
+    from renshu.grader.grading.result import GradeResult
 
 STRINGS: dict[str, tuple[str, str]] = {
     "tab.task": ("課題", "Task"),

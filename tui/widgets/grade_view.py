@@ -22,7 +22,7 @@ from ..i18n import Lang, tr
 from .heatmap import Heatmap, as_matrix
 
 if TYPE_CHECKING:
-    from renshu.grader.result import Counterexample, GradeResult
+    from renshu.grader.grading.result import Counterexample, GradeResult
 
 STRINGS: dict[str, tuple[str, str]] = {
     "empty": (

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Static
 
-from renshu.grader.quiz_model import text_in
+from renshu.grader.quiz.model import text_in
 
 from ..i18n import Lang
 from .question_base import QuestionWidget, inline

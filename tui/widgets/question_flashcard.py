@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Markdown, Static
 
-from renshu.grader.quiz_model import text_in
+from renshu.grader.quiz.model import text_in
 
 from ..i18n import Lang
 from .question_base import QuestionWidget, pick

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Input, Static
 
-from renshu.grader.quiz_model import text_in
+from renshu.grader.quiz.model import text_in
 
 from ..i18n import Lang
 from .question_base import QuestionWidget, pick, typing_keys

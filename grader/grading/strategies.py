@@ -25,8 +25,8 @@ os.environ.setdefault(
 
 from hypothesis import strategies as st
 
-from .errors import BankError
-from .exercise_model import (
+from renshu.grader.errors import BankError
+from renshu.grader.exercises.model import (
     ArgSpec,
     ArraySpec,
     BoolArraySpec,
@@ -41,7 +41,7 @@ from .exercise_model import (
     JointSpec,
     ListSpec,
 )
-from .shape_expr import eval_dim
+from renshu.grader.exercises.shapes import eval_dim
 
 Drawn = tuple[dict[str, int], dict[str, Any]]
 

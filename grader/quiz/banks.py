@@ -22,10 +22,15 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .errors import BankError, Location
-from .quiz_model import Bank, Numeric, param_names
-from .text import Bilingual
-from .yaml_source import PositionedYaml, YamlPath, describe_validation_error, read_yaml_file
+from renshu.grader.errors import BankError, Location
+from renshu.grader.formats.yaml_source import (
+    PositionedYaml,
+    YamlPath,
+    describe_validation_error,
+    read_yaml_file,
+)
+from renshu.grader.quiz.model import Bank, Numeric, param_names
+from renshu.grader.text import Bilingual
 
 BANK_SUFFIXES = (".yaml", ".yml")
 NOT_BANKS = {"curriculum.yaml"}

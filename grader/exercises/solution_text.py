@@ -6,7 +6,7 @@ import ast
 import importlib
 import inspect
 
-from .catalog import LoadedExercise
+from renshu.grader.exercises.catalogue import LoadedExercise
 
 
 def solution_source(exercise: LoadedExercise) -> str:

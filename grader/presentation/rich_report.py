@@ -12,7 +12,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from .result import GradeResult, Status
+from renshu.grader.grading.result import GradeResult, Status
 
 _LABELS = {
     "ja": {

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .catalog import LoadedExercise, builtin_catalog
-from .exercise_model import (
+from renshu.grader.exercises.catalogue import LoadedExercise, builtin_catalog
+from renshu.grader.exercises.model import (
     ArgSpec,
     ArraySpec,
     BoolArraySpec,
@@ -26,7 +26,7 @@ from .exercise_model import (
     ListSpec,
     TupleReturn,
 )
-from .text import Lang
+from renshu.grader.text import Lang
 
 _JOINT = {
     "bleu_overlap": ("list[str] (candidate tokens)", "list[list[str]] (reference token lists)"),
@@ -43,7 +43,7 @@ _HEADINGS = {
 
 def catalogue_markdown(lang: Lang = "en", catalog: dict[str, LoadedExercise] | None = None) -> str:
     """Every exercise's contract, grouped by topic, in curriculum order."""
-    from .banks import load_curriculum
+    from renshu.grader.quiz.banks import load_curriculum
 
     exercises = catalog if catalog is not None else builtin_catalog()
     curriculum = load_curriculum()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 
-from .text import Bilingual
+from renshu.grader.text import Bilingual
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import BankError, ExerciseNotFound, Location
-from .exercise_model import Exercise
-from .yaml_source import read_yaml_file, validate_model
+from renshu.grader.errors import BankError, ExerciseNotFound, Location
+from renshu.grader.exercises.model import Exercise
+from renshu.grader.formats.yaml_source import read_yaml_file, validate_model
 
 
 @dataclass(frozen=True)

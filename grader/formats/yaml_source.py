@@ -13,8 +13,8 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .errors import BankError, Location
-from .yaml_events import NeedPositions, Positions, build
+from renshu.grader.errors import BankError, Location
+from renshu.grader.formats.yaml_events import NeedPositions, Positions, build
 
 YamlPath = tuple[str | int, ...]
 

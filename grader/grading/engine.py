@@ -16,10 +16,9 @@ from typing import Any
 
 import numpy as np
 
-from .catalog import LoadedExercise, builtin_exercise_ids, get_exercise
-from .compare import Mismatch, compare
-from .errors import SubmissionError, UsageError
-from .exercise_model import (
+from renshu.grader.errors import SubmissionError, UsageError
+from renshu.grader.exercises.catalogue import LoadedExercise, builtin_exercise_ids, get_exercise
+from renshu.grader.exercises.model import (
     ArrayReturn,
     ArraySpec,
     BoolArraySpec,
@@ -29,11 +28,18 @@ from .exercise_model import (
     ListSpec,
     TupleReturn,
 )
-from .result import Counterexample, GradeResult, MisconceptionHit, Reason, Status
-from .sandbox import CallResult, ChildFailure, Limits, SandboxRunner
-from .shape_expr import eval_dim
-from .static_checks import check_source
-from .text import Bilingual, Lang
+from renshu.grader.exercises.shapes import eval_dim
+from renshu.grader.grading.compare import Mismatch, compare
+from renshu.grader.grading.result import (
+    Counterexample,
+    GradeResult,
+    MisconceptionHit,
+    Reason,
+    Status,
+)
+from renshu.grader.grading.static_checks import check_source
+from renshu.grader.sandbox import CallResult, ChildFailure, Limits, SandboxRunner
+from renshu.grader.text import Bilingual, Lang
 
 DEFAULT_SEED = 0
 DEFAULT_MAX_EXAMPLES = 100
@@ -174,7 +180,7 @@ class _Session:
         return _Outcome(expected, result.value, mismatch)
 
     def _observe(self, dims: dict[str, int], args: dict[str, Any], got: Any, failed: bool) -> None:
-        from .diagnosis import Observation
+        from renshu.grader.grading.diagnosis import Observation
 
         obs = Observation(dims, args, got, failed)
         if len(self.observations) < MAX_OBSERVATIONS:
@@ -242,7 +248,7 @@ def grade_source(
     try:
         # Everything the verdict needs is imported now, while the child starts and before
         # the submission is imported, so nothing it writes can be imported by the grader.
-        from . import diagnosis, strategies  # noqa: F401
+        from renshu.grader.grading import strategies  # noqa: F401
 
         exercise.reference_function()
         try:
@@ -280,7 +286,7 @@ def grade_source(
         return finish(
             Status.ERROR, Reason.EXCEPTION, message, counterexample=counterexample, **ran, **outputs
         )
-    from .diagnosis import diagnose
+    from renshu.grader.grading.diagnosis import diagnose
 
     assert outcome.mismatch is not None
     misconception = diagnose(exercise, session.observations)
@@ -308,7 +314,7 @@ def _search(
     session: _Session, seed: int, max_examples: int
 ) -> tuple[dict[str, int], dict[str, Any], _Outcome] | None:
     """Edge cases first, then Hypothesis; the minimal failing example, or None."""
-    from .strategies import edge_case_args
+    from renshu.grader.grading.strategies import edge_case_args
 
     spec = session.exercise.spec
     edge_failure = None
@@ -328,8 +334,8 @@ def _hypothesis_search(
     from hypothesis import HealthCheck, Phase, Verbosity, given, settings
     from hypothesis import seed as hypothesis_seed
 
-    from .sandbox.wire import encode
-    from .strategies import input_strategy
+    from renshu.grader.grading.strategies import input_strategy
+    from renshu.grader.sandbox.wire import encode
 
     spec = session.exercise.spec
     state: dict[str, Any] = {"first_failure_at": None, "best": None}

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from itertools import permutations
 
-from .shape_expr import eval_dim
-from .text import Bilingual
+from renshu.grader.exercises.shapes import eval_dim
+from renshu.grader.text import Bilingual
 
 
 def _fmt(items: list[str] | tuple[int, ...]) -> str:

@@ -7,8 +7,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
-from .shape_expr import dim_names_in, parse_dim_expr
-from .text import Bilingual
+from renshu.grader.exercises.shapes import dim_names_in, parse_dim_expr
+from renshu.grader.text import Bilingual
 
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 

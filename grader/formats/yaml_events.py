@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from .errors import BankError, Location
+from renshu.grader.errors import BankError, Location
 
 YamlPath = tuple[str | int, ...]
 Positions = dict[YamlPath, tuple[int, int]]

@@ -6,9 +6,9 @@ import os
 import subprocess
 from typing import Any
 
-from .sandbox import bwrap, seccomp_policy
-from .sandbox.isolation import BLOCKS, IsolationLevel, detect_isolation
-from .text import Lang
+from renshu.grader.sandbox import bwrap, seccomp_policy
+from renshu.grader.sandbox.isolation import BLOCKS, IsolationLevel, detect_isolation
+from renshu.grader.text import Lang
 
 INSTALL_HINT = {
     "debian": "sudo apt install bubblewrap",
@@ -71,7 +71,7 @@ def probe():
 
 def _probe_child() -> tuple[int | None, bool | None, str | None]:
     """Run a real sandbox child: its uid, whether it could make a socket, or what failed."""
-    from .sandbox import ChildFailure, SandboxRunner
+    from renshu.grader.sandbox import ChildFailure, SandboxRunner
 
     try:
         with SandboxRunner(_PROBE, "probe", "doctor_probe.py") as runner:

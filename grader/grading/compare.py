@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from .exercise_model import (
+from renshu.grader.exercises.model import (
     ArrayReturn,
     FloatReturn,
     IntReturn,
@@ -22,9 +22,9 @@ from .exercise_model import (
     Tolerance,
     TupleReturn,
 )
-from .sandbox.wire import Unsupported
-from .shape_diagnosis import describe_shape_mismatch
-from .text import Bilingual
+from renshu.grader.grading.shape_diagnosis import describe_shape_mismatch
+from renshu.grader.sandbox.wire import Unsupported
+from renshu.grader.text import Bilingual
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,10 @@ import os
 import shutil
 import signal
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from .errors import ExerciseNotFound, RenshuError, UsageError
+from renshu.grader.errors import ExerciseNotFound, RenshuError, UsageError
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
@@ -144,8 +145,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    # `python -m renshu.grader.cli` puts the working folder first on sys.path; a graded
+# Opens the study app: (data folder, extra bank folders, language or None).
+StudyApp = Callable[[Path | None, list[Path], str | None], None]
+
+
+def main(argv: list[str] | None = None, *, study: StudyApp | None = None) -> int:
+    """Run one CLI command; ``study`` is the UI to open for ``renshu`` / ``renshu study``."""
+    # `python -m renshu.grader.cli.main` puts the working folder first on sys.path; a graded
     # file's folder must never shadow the modules the grader imports (renshu is installed).
     cwd = os.getcwd()
     sys.path[:] = [p for p in sys.path if p not in ("", ".", cwd)]
@@ -166,7 +172,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "solution":
             return _cmd_solution(args.exercise, args.yes, args.data_dir)
         if args.command == "stats":
-            from .progress_cli import cmd_stats
+            from renshu.grader.cli.progress import cmd_stats
 
             return cmd_stats(args.data_dir, args.json, args.lang or _default_lang())
         if args.command == "progress":
@@ -175,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
             return _cmd_bank(args)
         if args.command in ("study", None):
             if sys.stdout.isatty() and sys.stdin.isatty():
-                return _cmd_study(args)
+                return _cmd_study(args, study)
             if args.command == "study":
                 sys.stderr.write(
                     "renshu: study needs a terminal (stdin and stdout must both be one); "
@@ -207,7 +213,7 @@ def _exit_cleanly_on_signals() -> None:
 
 
 def _cmd_doctor(as_json: bool, lang: str) -> int:
-    from .doctor import render, report
+    from renshu.grader.cli.doctor import render, report
 
     data = report()
     if as_json:
@@ -218,8 +224,13 @@ def _cmd_doctor(as_json: bool, lang: str) -> int:
 
 
 def _cmd_grade(args: argparse.Namespace) -> int:
-    from .errors import SubmissionError
-    from .grading import DEFAULT_MAX_EXAMPLES, DEFAULT_SEED, grade_file, unreadable_result
+    from renshu.grader.errors import SubmissionError
+    from renshu.grader.grading.engine import (
+        DEFAULT_MAX_EXAMPLES,
+        DEFAULT_SEED,
+        grade_file,
+        unreadable_result,
+    )
 
     lang = args.lang or _default_lang()
     max_examples = args.max_examples if args.max_examples is not None else DEFAULT_MAX_EXAMPLES
@@ -235,8 +246,8 @@ def _cmd_grade(args: argparse.Namespace) -> int:
     except SubmissionError as e:
         result = unreadable_result(args.file, args.exercise, str(e), seed)
     if not args.no_record and result.reason.value != "unreadable":
-        from .grading import source_hash
-        from .progress_cli import record_grading_result
+        from renshu.grader.cli.progress import record_grading_result
+        from renshu.grader.grading.engine import source_hash
 
         record_grading_result(
             args.data_dir, result, source_hash(args.file.read_bytes().decode("utf-8", "replace"))
@@ -246,15 +257,15 @@ def _cmd_grade(args: argparse.Namespace) -> int:
     else:
         from rich.console import Console
 
-        from .report import render
+        from renshu.grader.presentation.rich_report import render
 
         render(result, Console(highlight=False))
     return EXIT_OK if result.status.value == "pass" else EXIT_FAIL
 
 
 def _cmd_bank(args: argparse.Namespace) -> int:
-    from . import bank_cli
-    from .paths import data_dir
+    from renshu.grader.cli import bank as bank_cli
+    from renshu.grader.settings import data_dir
 
     if args.bank_command == "validate":
         return bank_cli.cmd_validate(args.paths, data_dir(args.data_dir))
@@ -265,20 +276,24 @@ def _cmd_bank(args: argparse.Namespace) -> int:
     return bank_cli.cmd_new(args.topic, args.output)
 
 
-def _cmd_study(args: argparse.Namespace) -> int:
-    """Open the Textual app (imported only now: the core never imports the UI)."""
-    from renshu.tui import make_app
+def _cmd_study(args: argparse.Namespace, study: StudyApp | None) -> int:
+    """Open the study app that the composition root (``renshu.__main__``) passed in.
 
+    The grader never imports the UI: without an app (``python -m renshu.grader.cli``)
+    it says how to start one.
+    """
+    if study is None:
+        sys.stderr.write("renshu: the study app is started by `renshu` or `python -m renshu`\n")
+        return EXIT_USAGE
     lang = getattr(args, "lang", None) or (
         os.environ.get("RENSHU_LANG") if os.environ.get("RENSHU_LANG") in ("ja", "en") else None
     )
-    app = make_app(getattr(args, "data_dir", None), getattr(args, "bank", []), lang=lang)
-    app.run()
+    study(getattr(args, "data_dir", None), list(getattr(args, "bank", []) or []), lang)
     return EXIT_OK
 
 
 def _cmd_progress(args: argparse.Namespace) -> int:
-    from . import progress_cli
+    from renshu.grader.cli import progress as progress_cli
 
     if args.progress_command == "export":
         return progress_cli.cmd_export(args.data_dir, args.file)
@@ -291,7 +306,7 @@ def _cmd_exercises(lang: str) -> int:
     from rich.console import Console
     from rich.table import Table
 
-    from .catalog import builtin_catalog
+    from renshu.grader.exercises.catalogue import builtin_catalog
 
     table = Table(title="exercises" if lang == "en" else "演習")
     table.add_column("id", style="bold cyan")
@@ -304,14 +319,14 @@ def _cmd_exercises(lang: str) -> int:
 
 
 def _cmd_exercises_markdown(lang: str) -> int:
-    from .catalogue_markdown import catalogue_markdown
+    from renshu.grader.exercises.docs import catalogue_markdown
 
     sys.stdout.write(catalogue_markdown(lang))  # type: ignore[arg-type]
     return EXIT_OK
 
 
 def _cmd_start(exercise_id: str, directory: Path) -> int:
-    from .catalog import get_exercise
+    from renshu.grader.exercises.catalogue import get_exercise
 
     exercise = get_exercise(exercise_id)
     directory.mkdir(parents=True, exist_ok=True)
@@ -324,8 +339,8 @@ def _cmd_start(exercise_id: str, directory: Path) -> int:
 
 
 def _cmd_solution(exercise_id: str, confirmed: bool, data_dir: Path | None) -> int:
-    from .catalog import get_exercise
-    from .solution_text import solution_source
+    from renshu.grader.exercises.catalogue import get_exercise
+    from renshu.grader.exercises.solution_text import solution_source
 
     exercise = get_exercise(exercise_id)
     if not confirmed and not _has_passed(exercise.id, data_dir):
@@ -338,8 +353,8 @@ def _cmd_solution(exercise_id: str, confirmed: bool, data_dir: Path | None) -> i
 
 
 def _has_passed(exercise_id: str, data_dir: Path | None) -> bool:
-    from .progress.review import has_passed
-    from .progress_cli import open_for_cli
+    from renshu.grader.cli.progress import open_for_cli
+    from renshu.grader.progress.review import has_passed
 
     with open_for_cli(data_dir) as store:
         return has_passed(store, exercise_id)

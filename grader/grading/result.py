@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, field_validator
 
-from .text import clean_tree
+from renshu.grader.text import clean_tree
 
 RESULT_SCHEMA_VERSION = 1
 

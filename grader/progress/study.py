@@ -15,7 +15,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .answer_check import (
+from renshu.grader.errors import BankError
+from renshu.grader.exercises.catalogue import LoadedExercise, builtin_catalog, get_exercise
+from renshu.grader.progress.review import due_queue, has_passed, record_answer, record_grading
+from renshu.grader.progress.stats import Stats, compute_stats
+from renshu.grader.progress.store import ProgressStore, StoreNotice, open_store
+from renshu.grader.quiz.answer_check import (
     AnswerResult,
     NumericInstance,
     check_answer,
@@ -23,14 +28,8 @@ from .answer_check import (
     instantiate_numeric,
     shuffled_order,
 )
-from .banks import Catalogue, load_catalogue, load_curriculum
-from .catalog import LoadedExercise, builtin_catalog, get_exercise
-from .errors import BankError
-from .paths import data_dir as resolve_data_dir
-from .progress.review import due_queue, has_passed, record_answer, record_grading
-from .progress.stats import Stats, compute_stats
-from .progress.store import ProgressStore, StoreNotice, open_store
-from .quiz_model import (
+from renshu.grader.quiz.banks import Catalogue, load_catalogue, load_curriculum
+from renshu.grader.quiz.model import (
     Flashcard,
     MultiSelect,
     Numeric,
@@ -39,10 +38,11 @@ from .quiz_model import (
     fill_params,
     text_in,
 )
-from .text import Bilingual, Lang
+from renshu.grader.settings import data_dir as resolve_data_dir
+from renshu.grader.text import Bilingual, Lang
 
 if TYPE_CHECKING:
-    from .result import GradeResult
+    from renshu.grader.grading.result import GradeResult
 
 WORKSPACE_DIR = "workspace"
 
@@ -295,7 +295,7 @@ class StudyService:
 
     def grade(self, exercise_id: str, source: str, path: Path, lang: Lang) -> GradeResult:
         """Grade ``source`` (the editor's text) and record the run (heavy imports happen here)."""
-        from .grading import grade_source, source_hash
+        from renshu.grader.grading.engine import grade_source, source_hash
 
         exercise = get_exercise(exercise_id)
         result = grade_source(source, exercise, str(path), lang=lang)
@@ -323,7 +323,7 @@ class StudyService:
         return has_passed(self.store, exercise_id)
 
     def solution(self, exercise_id: str) -> str:
-        from .solution_text import solution_source
+        from renshu.grader.exercises.solution_text import solution_source
 
         return solution_source(get_exercise(exercise_id))
 

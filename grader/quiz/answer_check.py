@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .quiz_model import (
+from renshu.grader.quiz.model import (
     Cloze,
     Flashcard,
     MultiSelect,
@@ -27,7 +27,7 @@ from .quiz_model import (
     fill_params,
     text_in,
 )
-from .text import Lang
+from renshu.grader.text import Lang
 
 
 @dataclass(frozen=True)
@@ -112,7 +112,7 @@ def instantiate_numeric(
     q: Numeric, lang: Lang, rng: random.Random | None = None
 ) -> NumericInstance:
     """Draw the params (if any), fill them into the prompt, compute the answer."""
-    from .banks import resolve_answer_function
+    from renshu.grader.quiz.banks import resolve_answer_function
 
     prompt = text_in(q.prompt, lang)
     if q.answer_from is None:

@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from .text import Bilingual, Lang
+from renshu.grader.text import Bilingual, Lang
 
 Text = Bilingual | str
 QUESTION_ID = r"^[a-z0-9_]+\.[a-z0-9_][a-z0-9_.-]*$"

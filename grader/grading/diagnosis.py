@@ -18,9 +18,9 @@ from typing import Any
 
 import numpy as np
 
-from .catalog import LoadedExercise
-from .compare import compare
-from .exercise_model import Misconception
+from renshu.grader.exercises.catalogue import LoadedExercise
+from renshu.grader.exercises.model import Misconception
+from renshu.grader.grading.compare import compare
 
 
 @dataclass(frozen=True)

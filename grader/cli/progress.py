@@ -6,9 +6,9 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .errors import UsageError
-from .paths import data_dir as resolve_data_dir
-from .progress.store import ProgressStore, open_store
+from renshu.grader.errors import UsageError
+from renshu.grader.progress.store import ProgressStore, open_store
+from renshu.grader.settings import data_dir as resolve_data_dir
 
 EXIT_OK = 0
 
@@ -27,9 +27,9 @@ def local_offset():
 
 def record_grading_result(data_dir: Path | None, result, source_hash: str) -> None:
     """Record a grading run; a named misconception makes the exercise's concept questions due."""
-    from .banks import load_catalogue
-    from .catalog import get_exercise
-    from .progress.review import record_grading
+    from renshu.grader.exercises.catalogue import get_exercise
+    from renshu.grader.progress.review import record_grading
+    from renshu.grader.quiz.banks import load_catalogue
 
     boost: list[str] = []
     if result.status == "fail" and result.misconception is not None and result.exercise:
@@ -49,8 +49,8 @@ def record_grading_result(data_dir: Path | None, result, source_hash: str) -> No
 
 
 def cmd_stats(data_dir: Path | None, as_json: bool, lang: str) -> int:
-    from .banks import load_catalogue
-    from .progress.stats import compute_stats
+    from renshu.grader.progress.stats import compute_stats
+    from renshu.grader.quiz.banks import load_catalogue
 
     catalogue = load_catalogue(data_dir=resolve_data_dir(data_dir))
     concepts = {qid: q.concepts for qid, (q, _b) in catalogue.questions.items()}
@@ -104,7 +104,7 @@ def cmd_stats(data_dir: Path | None, as_json: bool, lang: str) -> int:
 
 
 def cmd_export(data_dir: Path | None, target: Path) -> int:
-    from .progress.transfer import export_progress
+    from renshu.grader.progress.transfer import export_progress
 
     with open_for_cli(data_dir) as store:
         counts = export_progress(store, target)
@@ -116,7 +116,7 @@ def cmd_export(data_dir: Path | None, target: Path) -> int:
 
 
 def cmd_import(data_dir: Path | None, source: Path) -> int:
-    from .progress.transfer import import_progress
+    from renshu.grader.progress.transfer import import_progress
 
     with open_for_cli(data_dir) as store:
         added = import_progress(store, source)
@@ -128,7 +128,7 @@ def cmd_import(data_dir: Path | None, source: Path) -> int:
 
 
 def cmd_restore(data_dir: Path | None, which: str | None) -> int:
-    from .progress.store import backup_date, list_backups, restore_backup
+    from renshu.grader.progress.store import backup_date, list_backups, restore_backup
 
     folder = resolve_data_dir(data_dir)
     backups = list_backups(folder)
@@ -149,7 +149,7 @@ def cmd_restore(data_dir: Path | None, which: str | None) -> int:
 
 
 def _choose_backup(backups: list[Path], which: str) -> Path:
-    from .progress.store import backup_date
+    from renshu.grader.progress.store import backup_date
 
     if which.isdigit() and 1 <= int(which) <= len(backups):
         return backups[int(which) - 1]

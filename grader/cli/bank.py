@@ -7,9 +7,9 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from .banks import Catalogue, load_catalogue, load_curriculum
-from .errors import BankError, Location, UsageError
-from .quiz_model import QUESTION_TYPES, Bank, text_languages
+from renshu.grader.errors import BankError, Location, UsageError
+from renshu.grader.quiz.banks import Catalogue, load_catalogue, load_curriculum
+from renshu.grader.quiz.model import QUESTION_TYPES, Bank, text_languages
 
 EXIT_OK, EXIT_FAIL = 0, 1
 
@@ -28,7 +28,7 @@ def cmd_schema() -> int:
 
 def validate_exercise_file(path: Path) -> list[BankError]:
     """An ``exercise.yaml`` checked by the same validator: schema, files, concept ids."""
-    from .catalog import load_exercise
+    from renshu.grader.exercises.catalogue import load_exercise
 
     try:
         exercise = load_exercise(path.parent)
@@ -59,7 +59,7 @@ def _split_paths(paths: list[Path]) -> tuple[list[Path], list[Path], list[BankEr
 
 def cmd_validate(paths: list[Path], data_dir: Path | None) -> int:
     """Validate the given files and folders (default: every bank and exercise); exit 1 on errors."""
-    from .catalog import builtin_exercises_dir
+    from renshu.grader.exercises.catalogue import builtin_exercises_dir
 
     if paths:
         bank_paths, exercise_paths, errors = _split_paths(paths)

@@ -1,0 +1,1 @@
+"""renshu.grader.presentation."""
