@@ -1,0 +1,155 @@
+"""Searching for a failing input: edge cases first, then Hypothesis, shrunk in a budget."""
+
+from __future__ import annotations
+
+import copy
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from renshu.grader.exercises.catalogue import LoadedExercise
+from renshu.grader.grading.compare import Mismatch, compare
+from renshu.grader.sandbox import CallResult, ChildFailure, SandboxRunner
+
+# Shrinking stops asking the child after this many calls or seconds; the best
+# failing input found so far is then reported.
+SHRINK_CALL_BUDGET = 600
+SHRINK_TIME_BUDGET_S = 2.0
+MAX_OBSERVATIONS = 12
+
+
+class Abort(BaseException):
+    """Stops Hypothesis at once (it only catches Exception): the child cannot go on."""
+
+    def __init__(self, failure: ChildFailure, dims: dict[str, int], args: dict[str, Any]) -> None:
+        super().__init__(failure.message)
+        self.failure, self.dims, self.inputs = failure, dims, args
+
+
+class Failed(Exception):
+    """One failing example, raised inside the Hypothesis test so it gets shrunk."""
+
+    def __init__(self, dims: dict[str, int], args: dict[str, Any], outcome: Outcome) -> None:
+        super().__init__("failing example")
+        self.dims, self.inputs, self.outcome = dims, args, outcome
+
+
+@dataclass
+class Outcome:
+    expected: Any
+    got: Any = None
+    mismatch: Mismatch | None = None
+    error: dict[str, Any] | None = None
+
+    @property
+    def failed(self) -> bool:
+        return self.mismatch is not None or self.error is not None
+
+
+@dataclass
+class Session:
+    exercise: LoadedExercise
+    runner: SandboxRunner
+    calls: int = 0
+    observations: list[Any] = field(default_factory=list)
+
+    def run(self, dims: dict[str, int], args: dict[str, Any]) -> Outcome:
+        spec = self.exercise.spec
+        ordered = [args[name] for name in spec.signature]
+        expected = self.exercise.reference_function()(*copy.deepcopy(ordered))
+        try:
+            result: CallResult = self.runner.call(ordered)
+        except ChildFailure as failure:
+            raise Abort(failure, dims, args) from None
+        self.calls += 1
+        if not result.ok:
+            return Outcome(expected, error=result.error)
+        mismatch = compare(expected, result.value, spec.returns, dims, spec.tolerance)
+        self._observe(dims, args, result.value, mismatch is not None)
+        return Outcome(expected, result.value, mismatch)
+
+    def _observe(self, dims: dict[str, int], args: dict[str, Any], got: Any, failed: bool) -> None:
+        from renshu.grader.grading.diagnosis import Observation
+
+        obs = Observation(dims, args, got, failed)
+        if len(self.observations) < MAX_OBSERVATIONS:
+            self.observations.append(obs)
+        elif failed:
+            self.observations[-1] = obs  # keep the latest (most shrunk) failure
+
+
+def search_failure(
+    session: Session, seed: int, max_examples: int
+) -> tuple[dict[str, int], dict[str, Any], Outcome] | None:
+    """Edge cases first, then Hypothesis; the minimal failing example, or None."""
+    from renshu.grader.grading.strategies import edge_case_args
+
+    spec = session.exercise.spec
+    edge_failure = None
+    for i, case in enumerate(spec.edge_cases):
+        dims, args = edge_case_args(spec.inputs, case, seed + i)
+        outcome = session.run(dims, args)
+        if outcome.failed:
+            edge_failure = (dims, args, outcome)
+            break
+    shrunk = _hypothesissearch_failure(session, seed, max_examples)
+    return shrunk or edge_failure
+
+
+def _hypothesissearch_failure(
+    session: Session, seed: int, max_examples: int
+) -> tuple[dict[str, int], dict[str, Any], Outcome] | None:
+    from hypothesis import HealthCheck, Phase, Verbosity, given, settings
+    from hypothesis import seed as hypothesis_seed
+
+    from renshu.grader.grading.strategies import input_strategy
+    from renshu.grader.sandbox.wire import encode
+
+    spec = session.exercise.spec
+    state: dict[str, Any] = {"first_failure_at": None, "best": None}
+
+    @hypothesis_seed(seed)
+    @settings(
+        max_examples=max_examples,
+        database=None,
+        deadline=None,
+        derandomize=False,
+        print_blob=False,
+        report_multiple_bugs=False,
+        suppress_health_check=list(HealthCheck),
+        phases=[Phase.generate, Phase.shrink],
+        verbosity=Verbosity.quiet,
+    )
+    @given(input_strategy(spec.inputs))
+    def probe(drawn: tuple[dict[str, int], dict[str, Any]]) -> None:
+        dims, args = drawn
+        if state["first_failure_at"] is not None and over_budget(session, state):
+            # Out of shrinking budget: only the best failing input found so far still fails,
+            # so the shrinker stops quickly and replays it last.
+            if encode(args) == state["best"]:
+                raise Failed(dims, args, state["best_outcome"])
+            return
+        outcome = session.run(dims, args)
+        if outcome.failed:
+            if state["first_failure_at"] is None:
+                state["first_failure_at"] = (time.perf_counter(), session.calls)
+            state["best"], state["best_outcome"] = encode(args), outcome
+            raise Failed(dims, args, outcome)
+
+    try:
+        probe()
+    except Failed as failed:
+        return failed.dims, failed.inputs, failed.outcome
+    return None
+
+
+def over_budget(session: Session, state: dict[str, Any]) -> bool:
+    started, calls = state["first_failure_at"]
+    return (
+        session.calls - calls > SHRINK_CALL_BUDGET
+        or time.perf_counter() - started > SHRINK_TIME_BUDGET_S
+    )
+
+
+# What a result echoes back of the inputs and outputs: an array larger than this is
+# summarised, and once the whole echo holds this many numbers the rest is too.
