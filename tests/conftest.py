@@ -15,7 +15,34 @@ os.environ.setdefault(
 )
 os.environ["RENSHU_HOME"] = tempfile.mkdtemp(prefix="renshu-test-home-")
 
+import pytest
 from hypothesis import settings
 
 settings.register_profile("renshu", database=None, deadline=None)
 settings.load_profile("renshu")
+
+
+# Test tiers: `pytest -m "not slow"` is the fast loop (no sandbox child, no TUI). These
+# modules start sandboxed children or drive the Textual app; everything in them is slow.
+SLOW_MODULES = {
+    "test_cli.py",
+    "test_exercise_catalogue.py",
+    "test_exercises.py",
+    "test_hostile_submissions.py",
+    "test_isolation_level.py",
+    "test_progress_concurrency.py",
+    "test_progress_reliability.py",
+    "test_sandbox_attacks.py",
+    "test_sandbox_attacks_grader.py",
+    "test_sandbox_attacks_leaks.py",
+    "test_sandbox_lifetime.py",
+    "test_study.py",
+    "test_tolerance_and_strategies.py",
+}
+
+
+def pytest_collection_modifyitems(config: object, items: list[pytest.Item]) -> None:
+    for item in items:
+        path = item.path
+        if path.name in SLOW_MODULES or "tui" in path.parent.parts[-1:]:
+            item.add_marker(pytest.mark.slow)
