@@ -1,18 +1,65 @@
-"""Where renshu keeps the learner's data: ``--data-dir``, else ``RENSHU_HOME``, else platformdirs."""
+"""Every environment variable and path renshu reads, in one place.
+
+| variable | meaning |
+|---|---|
+| ``RENSHU_HOME`` | the data folder (progress, user banks); else the platform's user data folder |
+| ``RENSHU_LANG`` | ``ja`` or ``en`` for every screen and report; else the locale decides |
+| ``RENSHU_BANKS`` | extra bank folders, ``os.pathsep``-separated |
+| ``RENSHU_SANDBOX_ISOLATION`` | force a weaker sandbox: ``namespaces`` or ``process-group`` |
+| ``EDITOR`` | the editor ``ctrl+e`` opens in the study app (``vi`` when unset) |
+| ``LC_ALL``, ``LC_MESSAGES``, ``LANG`` | the locale, in POSIX order, when ``RENSHU_LANG`` is unset |
+"""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Literal
+
+HOME_VARIABLE = "RENSHU_HOME"
+LANG_VARIABLE = "RENSHU_LANG"
+BANKS_VARIABLE = "RENSHU_BANKS"
+ISOLATION_VARIABLE = "RENSHU_SANDBOX_ISOLATION"
 
 
 def data_dir(override: Path | None = None) -> Path:
-    """The user data folder (not created here)."""
+    """The user data folder (not created here): ``--data-dir``, ``RENSHU_HOME``, platformdirs."""
     if override is not None:
         return override
-    env = os.environ.get("RENSHU_HOME")
+    env = os.environ.get(HOME_VARIABLE)
     if env:
         return Path(env)
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("renshu", appauthor=False))
+
+
+def detect_language() -> Literal["ja", "en"]:
+    """The one rule for the language, used by the CLI and the study app alike.
+
+    ``RENSHU_LANG`` when it is ``ja`` or ``en``; else the first set locale variable of
+    ``LC_ALL``, ``LC_MESSAGES``, ``LANG`` (POSIX precedence for messages): Japanese
+    when it starts with ``ja``, English otherwise.
+    """
+    forced = os.environ.get(LANG_VARIABLE, "")
+    if forced in ("ja", "en"):
+        return "ja" if forced == "ja" else "en"
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if value:
+            return "ja" if value.lower().startswith("ja") else "en"
+    return "en"
+
+
+def bank_folders_from_env() -> list[Path]:
+    """The folders listed in ``RENSHU_BANKS`` (empty entries skipped)."""
+    return [Path(p) for p in os.environ.get(BANKS_VARIABLE, "").split(os.pathsep) if p]
+
+
+def forced_isolation() -> str:
+    """``RENSHU_SANDBOX_ISOLATION`` as given (empty when unset)."""
+    return os.environ.get(ISOLATION_VARIABLE, "")
+
+
+def editor_command() -> str:
+    return os.environ.get("EDITOR") or "vi"

@@ -7,7 +7,6 @@ in when ``ServiceReady`` arrives. Domain logic lives in ``renshu.grader``.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
@@ -19,6 +18,8 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.worker import Worker, WorkerState
 
+from renshu.grader.settings import detect_language
+
 from .commands import StudyCommands
 from .i18n import Lang, t
 from .screens.home import HomeScreen
@@ -28,12 +29,8 @@ if TYPE_CHECKING:
 
 
 def locale_language() -> Lang:
-    """``ja`` when the environment's locale is Japanese, else ``en``."""
-    for name in ("RENSHU_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name, "")
-        if value:
-            return "ja" if value.lower().startswith("ja") else "en"
-    return "en"
+    """The language by the one rule the CLI uses too (``renshu.grader.settings``)."""
+    return detect_language()
 
 
 class ServiceReady(Message):

@@ -8,6 +8,7 @@ from typing import Any
 
 from renshu.grader.sandbox import bwrap, seccomp_policy
 from renshu.grader.sandbox.isolation import BLOCKS, IsolationLevel, detect_isolation
+from renshu.grader.settings import forced_isolation
 from renshu.grader.text import Lang
 
 INSTALL_HINT = {
@@ -117,7 +118,7 @@ def report() -> dict[str, Any]:
         "seccomp": {"available": seccomp_problem is None, "problem": seccomp_problem},
         "root": os.geteuid() == 0,
         "probe": {"uid": uid, "socket_allowed": sockets, "problem": probe_problem},
-        "forced": os.environ.get("RENSHU_SANDBOX_ISOLATION") or None,
+        "forced": forced_isolation() or None,
         "install": None if level.full else INSTALL_HINT,
     }
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import locale
 import os
 import shutil
 import signal
@@ -17,16 +16,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from renshu.grader.errors import ExerciseNotFound, RenshuError, UsageError
+from renshu.grader.settings import LANG_VARIABLE, detect_language
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
 
 def _default_lang() -> str:
-    env = os.environ.get("RENSHU_LANG")
-    if env in ("ja", "en"):
-        return env
-    loc = os.environ.get("LC_ALL") or os.environ.get("LANG") or (locale.getlocale()[0] or "")
-    return "ja" if loc.lower().startswith("ja") else "en"
+    return detect_language()
 
 
 class _Parser(argparse.ArgumentParser):
@@ -286,7 +282,7 @@ def _cmd_study(args: argparse.Namespace, study: StudyApp | None) -> int:
         sys.stderr.write("renshu: the study app is started by `renshu` or `python -m renshu`\n")
         return EXIT_USAGE
     lang = getattr(args, "lang", None) or (
-        os.environ.get("RENSHU_LANG") if os.environ.get("RENSHU_LANG") in ("ja", "en") else None
+        os.environ.get(LANG_VARIABLE) if os.environ.get(LANG_VARIABLE) in ("ja", "en") else None
     )
     study(getattr(args, "data_dir", None), list(getattr(args, "bank", []) or []), lang)
     return EXIT_OK

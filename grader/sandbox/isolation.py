@@ -20,8 +20,9 @@ import shutil
 import subprocess
 
 from renshu.grader.sandbox import bwrap, seccomp_policy
+from renshu.grader.settings import ISOLATION_VARIABLE, forced_isolation
 
-FORCE_VARIABLE = "RENSHU_SANDBOX_ISOLATION"
+FORCE_VARIABLE = ISOLATION_VARIABLE
 
 
 class IsolationLevel(enum.StrEnum):
@@ -114,7 +115,7 @@ _PREFIXES: dict[IsolationLevel, list[str]] = {
 @functools.cache
 def detect_isolation() -> IsolationLevel:
     """The strongest level that works here, probed once per process."""
-    forced = os.environ.get(FORCE_VARIABLE, "")
+    forced = forced_isolation()
     if forced == "process-group":
         return IsolationLevel.PROCESS_GROUP
     if forced != "namespaces" and bwrap.works():
