@@ -25,7 +25,7 @@ def open_study_app(data_dir: Path | None, banks: list[Path], lang: str | None) -
 
 
 def main(argv: list[str] | None = None) -> int:
-    return cli_main(argv, study=open_study_app)
+    return cli_main(argv, study_app=open_study_app)
 
 
 if __name__ == "__main__":

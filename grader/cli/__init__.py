@@ -1,5 +1,5 @@
 """The command line: one module per command group; ``main`` parses and dispatches."""
 
-from renshu.grader.cli.main import StudyApp, main
+from renshu.grader.cli.main import StudyApp, build_parser, main
 
-__all__ = ["StudyApp", "main"]
+__all__ = ["StudyApp", "build_parser", "main"]

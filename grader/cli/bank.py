@@ -2,16 +2,38 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from collections import Counter
 from pathlib import Path
 
+from renshu.grader.cli.common import Parser, Subparsers
 from renshu.grader.errors import BankError, Location, UsageError
 from renshu.grader.quiz.banks import Catalogue, load_catalogue, load_curriculum
 from renshu.grader.quiz.model import QUESTION_TYPES, Bank, text_languages
 
 EXIT_OK, EXIT_FAIL = 0, 1
+
+
+def register(sub: Subparsers, data: argparse.ArgumentParser) -> None:
+    from renshu.grader.settings import data_dir
+
+    bank = sub.add_parser("bank", help="validate and inspect question banks", parents=[data])
+    bank_sub = bank.add_subparsers(dest="bank_command", parser_class=Parser, required=True)
+    validate = bank_sub.add_parser("validate", help="check bank files and exercise.yaml files")
+    validate.add_argument("paths", nargs="*", type=Path, help="files or folders (default: all)")
+    validate.set_defaults(run=lambda args: cmd_validate(args.paths, data_dir(args.data_dir)))
+    schema = bank_sub.add_parser("schema", help="print the JSON Schema of a bank file")
+    schema.set_defaults(run=lambda args: cmd_schema())
+    stats = bank_sub.add_parser("stats", help="questions per topic, type and language; coverage")
+    stats.add_argument("--bank", action="append", type=Path, default=[], metavar="DIR")
+    stats.add_argument("--json", action="store_true")
+    stats.set_defaults(run=lambda args: cmd_stats(args.bank, data_dir(args.data_dir), args.json))
+    new = bank_sub.add_parser("new", help="write a commented starter bank for a topic")
+    new.add_argument("topic")
+    new.add_argument("-o", "--output", type=Path, default=None)
+    new.set_defaults(run=lambda args: cmd_new(args.topic, args.output))
 
 
 def bank_schema() -> dict:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import subprocess
+import sys
 from typing import Any
 
+from renshu.grader.cli.common import Subparsers, json_dumps, lang_of
 from renshu.grader.sandbox import bwrap, seccomp_policy
 from renshu.grader.sandbox.isolation import BLOCKS, IsolationLevel, detect_isolation
 from renshu.grader.settings import forced_isolation
@@ -42,6 +45,24 @@ _BLOCKS_JA = {
     "unprivileged uid": "root で動かしても子は権限を持たず、sysctl にも書き込めません",
     "rlimits": "メモリ約 1 GiB、CPU 10 秒、ファイル 1 MiB、開けるファイル 64 個まで",
 }
+
+
+def register(sub: Subparsers, data: argparse.ArgumentParser) -> None:
+    doctor = sub.add_parser(
+        "doctor", help="how well graded files are isolated here, and how to make it full"
+    )
+    doctor.add_argument("--json", action="store_true", help="print one JSON object")
+    doctor.add_argument("--lang", choices=["ja", "en"], default=None)
+    doctor.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    data = report()
+    if args.json:
+        sys.stdout.write(json_dumps(data) + "\n")
+    else:
+        sys.stdout.write(render(data, "ja" if lang_of(args) == "ja" else "en") + "\n")
+    return 0
 
 
 def _bwrap_version() -> str | None:

@@ -1,16 +1,49 @@
-"""``renshu stats`` and ``renshu progress export | import | restore``, and grade recording."""
+"""``renshu stats`` and ``renshu progress export | import | restore``."""
 
 from __future__ import annotations
 
+import argparse
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+from renshu.grader.cli.common import Parser, Subparsers, lang_of
 from renshu.grader.errors import UsageError
 from renshu.grader.progress.store import ProgressStore, open_store
 from renshu.grader.settings import data_dir as resolve_data_dir
 
 EXIT_OK = 0
+
+
+def register(sub: Subparsers, data: argparse.ArgumentParser) -> None:
+    stats = sub.add_parser(
+        "stats", help="answers, accuracy, mastery, streak, what is due", parents=[data]
+    )
+    stats.add_argument("--json", action="store_true")
+    stats.add_argument("--lang", choices=("ja", "en"), default=None)
+    stats.set_defaults(run=lambda args: cmd_stats(args.data_dir, args.json, lang_of(args)))
+
+
+def register_progress(sub: Subparsers, data: argparse.ArgumentParser) -> None:
+    progress = sub.add_parser("progress", help="export, import or restore your progress")
+    progress_sub = progress.add_subparsers(
+        dest="progress_command", parser_class=Parser, required=True
+    )
+    export = progress_sub.add_parser(
+        "export", help="write all progress to a JSON file", parents=[data]
+    )
+    export.add_argument("file", type=Path)
+    export.set_defaults(run=lambda args: cmd_export(args.data_dir, args.file))
+    imp = progress_sub.add_parser(
+        "import", help="merge a JSON export (no duplicates)", parents=[data]
+    )
+    imp.add_argument("file", type=Path)
+    imp.set_defaults(run=lambda args: cmd_import(args.data_dir, args.file))
+    restore = progress_sub.add_parser(
+        "restore", help="list backups, or restore one", parents=[data]
+    )
+    restore.add_argument("backup", nargs="?", help="number, date (YYYY-MM-DD) or path")
+    restore.set_defaults(run=lambda args: cmd_restore(args.data_dir, args.backup))
 
 
 def open_for_cli(data_dir: Path | None) -> ProgressStore:
@@ -23,29 +56,6 @@ def open_for_cli(data_dir: Path | None) -> ProgressStore:
 
 def local_offset():
     return datetime.now().astimezone().utcoffset() or datetime.now(UTC).utcoffset()
-
-
-def record_grading_result(data_dir: Path | None, result, source_hash: str) -> None:
-    """Record a grading run; a named misconception makes the exercise's concept questions due."""
-    from renshu.grader.exercises.catalogue import get_exercise
-    from renshu.grader.progress.review import record_grading
-    from renshu.grader.quiz.banks import load_catalogue
-
-    boost: list[str] = []
-    if result.status == "fail" and result.misconception is not None and result.exercise:
-        concepts = set(get_exercise(result.exercise).spec.concepts)
-        catalogue = load_catalogue(data_dir=resolve_data_dir(data_dir))
-        boost = [qid for qid, (q, _b) in catalogue.questions.items() if concepts & set(q.concepts)]
-    with open_for_cli(data_dir) as store:
-        record_grading(
-            store,
-            result.exercise or "",
-            result.status.value,
-            result.reason.value,
-            source_hash,
-            result.misconception.id if result.misconception else None,
-            boost_questions=boost,
-        )
 
 
 def cmd_stats(data_dir: Path | None, as_json: bool, lang: str) -> int:
