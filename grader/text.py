@@ -48,11 +48,12 @@ def clean_tree(value: object) -> object:
 
     Enum members (``StrEnum`` codes) are not plain strings and stay as they are.
     """
-    kind = type(value)
-    if kind is str:
-        return clean_text(value)  # type: ignore[arg-type]
-    if kind is dict:
-        return {clean_tree(k): clean_tree(v) for k, v in value.items()}  # type: ignore[attr-defined]
-    if kind is list or kind is tuple:
-        return kind(clean_tree(v) for v in value)  # type: ignore[call-arg, attr-defined]
+    if type(value) is str:
+        return clean_text(value)
+    if type(value) is dict:
+        return {clean_tree(k): clean_tree(v) for k, v in value.items()}
+    if type(value) is list:
+        return [clean_tree(v) for v in value]
+    if type(value) is tuple:
+        return tuple(clean_tree(v) for v in value)
     return value

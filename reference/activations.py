@@ -1,5 +1,8 @@
 """Element-wise activation functions."""
 
+# NumPy's stubs type ufunc results (np.exp, np.maximum, ...) as Any.
+# mypy: no-warn-return-any
+
 import numpy as np
 
 

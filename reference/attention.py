@@ -4,6 +4,9 @@ Batch first. Projection weights follow the paper, ``Q = X W^Q`` with ``W^Q`` of 
 (d_model, d_model), so they are applied as ``X @ W_q`` (not ``W_q.T``).
 """
 
+# NumPy's stubs type ufunc results (np.exp, np.maximum, ...) as Any.
+# mypy: no-warn-return-any
+
 import numpy as np
 
 from .activations import softmax

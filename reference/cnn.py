@@ -4,6 +4,9 @@ Conventions: images are ``(N, C, H, W)`` (batch, channels, height, width);
 convolution is the deep-learning one (cross-correlation, no kernel flip).
 """
 
+# NumPy's stubs type ufunc results (np.exp, np.maximum, ...) as Any.
+# mypy: no-warn-return-any
+
 import numpy as np
 
 

@@ -4,6 +4,9 @@ Boxes are rows ``(x1, y1, x2, y2)`` in continuous coordinates with ``x2 > x1`` a
 ``y2 > y1``; a box's area is ``(x2 - x1) * (y2 - y1)`` (no ``+ 1`` pixel convention).
 """
 
+# NumPy's stubs type ufunc results (np.exp, np.maximum, ...) as Any.
+# mypy: no-warn-return-any
+
 import numpy as np
 
 

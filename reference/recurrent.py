@@ -5,6 +5,9 @@ Conventions (EXERCISES.md): batch first; ``[h, x]`` is
 and is applied as ``z @ W.T``.
 """
 
+# NumPy's stubs type ufunc results (np.exp, np.maximum, ...) as Any.
+# mypy: no-warn-return-any
+
 import numpy as np
 
 from .activations import sigmoid

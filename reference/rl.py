@@ -6,6 +6,9 @@ Conventions: ``rewards[t]`` is the reward received for the action taken at step
 probabilities are ``P[a, s, s'] = Pr(s' | s, a)`` with shape ``(A, S, S)``.
 """
 
+# NumPy's stubs type ufunc results (np.exp, np.maximum, ...) as Any.
+# mypy: no-warn-return-any
+
 import numpy as np
 
 

@@ -1,5 +1,8 @@
 """Transformer building blocks: layer normalisation (Ba, Kiros and Hinton, 2016)."""
 
+# NumPy's stubs type ufunc results (np.exp, np.maximum, ...) as Any.
+# mypy: no-warn-return-any
+
 import numpy as np
 
 

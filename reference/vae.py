@@ -5,6 +5,9 @@ The encoder outputs, per sample, a mean ``mu`` and a log-variance
 the prior is ``N(0, I)``.
 """
 
+# NumPy's stubs type ufunc results (np.exp, np.maximum, ...) as Any.
+# mypy: no-warn-return-any
+
 import numpy as np
 
 

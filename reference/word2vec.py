@@ -4,6 +4,9 @@
 ``one_hot(i) @ W_in``); ``W_out`` (D, V) maps a hidden vector to one score per word.
 """
 
+# NumPy's stubs type ufunc results (np.exp, np.maximum, ...) as Any.
+# mypy: no-warn-return-any
+
 import numpy as np
 
 from .activations import log_softmax, softmax

@@ -70,7 +70,11 @@ def test_json_output_is_one_object_valid_against_the_schema(
     assert REQUIRED <= data.keys()
     assert data["status"] == "fail"
     assert data["misconception"]["id"] == "forget_gate_missing"
-    assert set(data["counterexample"]) >= {"args", "expected", "got", "max_abs_error", "where"}
+    ce = data["counterexample"]
+    assert set(ce) >= {"call", "arguments", "returned", "max_abs_error", "where"}
+    assert "shapes" not in ce  # schema v2: structure is data, not "return.h"-style keys
+    assert [item["name"] for item in ce["returned"]] == ["h", "c"]
+    assert {"params.W_f", "x"} <= {arg["name"] for arg in ce["arguments"]}
     assert not (tmp_path / ".hypothesis").exists()
 
 

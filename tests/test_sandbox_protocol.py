@@ -13,10 +13,13 @@ import numpy as np
 import pytest
 
 from renshu.grader.grading.result import (
+    ArgumentEntry,
+    CallOutcome,
     Counterexample,
     GradeResult,
     MisconceptionHit,
     Reason,
+    ReturnedEntry,
     Status,
 )
 from renshu.grader.sandbox import wire
@@ -62,9 +65,16 @@ def test_a_grade_result_carries_no_control_character_in_any_field() -> None:
         stdout=ESCAPES,
         stderr=ESCAPES,
         counterexample=Counterexample(
-            args={"k" + ESCAPES: [ESCAPES]},
-            expected=1,
-            got=[ESCAPES, {"a": ESCAPES}],
+            call=CallOutcome.RETURNED,
+            arguments=[
+                ArgumentEntry(name="k" + ESCAPES, kind="other", value={"k" + ESCAPES: [ESCAPES]})
+            ],
+            returned=[
+                ReturnedEntry(
+                    name=ESCAPES, kind="array", axes=[ESCAPES], sizes=[1], expected=1, got=[ESCAPES]
+                )
+            ],
+            got_whole=[ESCAPES, {"a": ESCAPES}],
             max_abs_error=None,
             where=ESCAPES,
         ),

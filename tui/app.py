@@ -7,25 +7,30 @@ in when ``ServiceReady`` arrives. Domain logic lives in ``renshu.grader``.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.app import App
-from textual.binding import Binding
-from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.reactive import reactive
-from textual.worker import Worker, WorkerState
 
 from renshu.grader.settings import detect_language
 
-from .commands import StudyCommands
+from .base import RenshuModalScreen, RenshuScreen
+from .bindings import BY_ID, bindings_for
+from .commands import ActionCommands, StudyCommands
 from .i18n import Lang, t
+from .messages import ServiceLoaded, ServiceLoadFailed, ServiceReady
 from .screens.home import HomeScreen
 
 if TYPE_CHECKING:
     from renshu.grader.progress.study import StudyService
+
+__all__ = ["Notice", "RenshuApp", "ServiceReady", "locale_language", "make_app"]
 
 
 def locale_language() -> Lang:
@@ -33,8 +38,13 @@ def locale_language() -> Lang:
     return detect_language()
 
 
-class ServiceReady(Message):
-    """The catalogue and progress store are loaded; screens may fill in."""
+@dataclass(frozen=True)
+class Notice:
+    """A notification the app showed (kept in ``RenshuApp.notifications_sent``)."""
+
+    message: str
+    title: str
+    severity: SeverityLevel
 
 
 class RenshuApp(App[None]):
@@ -42,12 +52,10 @@ class RenshuApp(App[None]):
 
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses may live anywhere
     TITLE = "renshu 練習"
-    COMMANDS = App.COMMANDS | {StudyCommands}
-    BINDINGS = [
-        Binding("q", "quit", "Quit", priority=False),
-        Binding("question_mark", "help", "Help"),
-        Binding("l", "toggle_language", "Lang"),
-    ]
+    COMMANDS = App.COMMANDS | {StudyCommands, ActionCommands}
+    COMMAND_PALETTE_BINDING = BY_ID["command_palette"].keys
+    BINDINGS = bindings_for("app")
+    NOTICES_KEPT = 200
 
     lang: reactive[Lang] = reactive("en", init=False)
 
@@ -67,6 +75,8 @@ class RenshuApp(App[None]):
         self._seed = seed
         self._lang_override = lang
         self.service: StudyService | None = None
+        # The newest notifications, oldest first: what a learner (or a test) was told.
+        self.notifications_sent: deque[Notice] = deque(maxlen=self.NOTICES_KEPT)
         # Until the stored setting is loaded: the override, else the locale's language.
         self.set_reactive(RenshuApp.lang, lang or locale_language())
 
@@ -79,36 +89,53 @@ class RenshuApp(App[None]):
     def _start_loading(self) -> None:
         self.run_worker(self._load_service, thread=True, name="load-service", exit_on_error=False)
 
-    def _load_service(self) -> StudyService:
-        from renshu.grader.progress.study import StudyService
+    def _load_service(self) -> None:
+        """In a thread: load the catalogue and the store, and post the outcome to the app."""
+        try:
+            from renshu.grader.progress.study import StudyService
 
-        return StudyService(self._data_dir, self._banks, now=self._now, seed=self._seed)
+            service = StudyService(self._data_dir, self._banks, now=self._now, seed=self._seed)
+        except Exception as error:  # shown to the learner; the app stays up
+            self.post_message(ServiceLoadFailed(error))
+        else:
+            self.post_message(ServiceLoaded(service))
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        if event.worker.name != "load-service":
-            return
-        if event.state == WorkerState.SUCCESS:
-            self.service = event.worker.result
-            if self._lang_override is None:
-                self.set_reactive(RenshuApp.lang, self.service.language(self.lang))
-            for error in self.service.bank_errors:
-                self.notify(
-                    str(error),
-                    title=t("notice.bank_error", self.lang),
-                    severity="warning",
-                    timeout=12,
-                )
-            for notice in self.service.notices:
-                self.notify(
-                    notice.message,
-                    title=t("notice.store", self.lang),
-                    severity="warning",
-                    timeout=15,
-                )
-            for screen in self.screen_stack:
-                screen.post_message(ServiceReady())
-        elif event.state == WorkerState.ERROR:
-            self.notify(str(event.worker.error), title="renshu", severity="error", timeout=30)
+    def on_service_loaded(self, message: ServiceLoaded) -> None:
+        service = self.service = message.service
+        if self._lang_override is None:
+            self.set_reactive(RenshuApp.lang, service.language(self.lang))
+        for error in service.bank_errors:
+            self.notify(
+                str(error),
+                title=t("notice.bank_error", self.lang),
+                severity="warning",
+                timeout=12,
+            )
+        for notice in service.notices:
+            self.notify(
+                notice.message,
+                title=t("notice.store", self.lang),
+                severity="warning",
+                timeout=15,
+            )
+        for screen in self.screen_stack:
+            screen.post_message(ServiceReady(service))
+
+    def on_service_load_failed(self, message: ServiceLoadFailed) -> None:
+        self.notify(str(message.error), title="renshu", severity="error", timeout=30)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Show a notification, and keep it in ``notifications_sent``."""
+        self.notifications_sent.append(Notice(message, title, severity))
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     # -- actions -----------------------------------------------------------------------
 
@@ -119,10 +146,9 @@ class RenshuApp(App[None]):
         if self.service is not None:
             self.service.set_language(lang)
         for screen in self.screen_stack:
-            refresh = getattr(screen, "update_language", None)
-            if refresh is not None:
-                refresh()
-        self.refresh_bindings()
+            if isinstance(screen, RenshuScreen | RenshuModalScreen):
+                screen.update_language()
+        self.refresh_bindings()  # the footer asks the screen's active_bindings again
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen

@@ -1,35 +1,95 @@
-"""Footer labels follow the language: bindings are relabelled when it changes."""
+"""From the action registry (``renshu.tui.actions``) to Textual: bindings, labels, help, palette.
+
+* ``bindings_for(scope)``: a class's ``BINDINGS`` (English descriptions, each
+  ``Binding.id`` the row's id);
+* ``localized``: the footer's labels in the current language, for the screens'
+  public ``active_bindings`` property (no binding is edited in place);
+* ``help_text``: the help screen's body;
+* ``palette_rows``: the actions the command palette offers on a screen.
+"""
 
 from __future__ import annotations
 
-import dataclasses
+from collections.abc import Iterator
+from dataclasses import replace
 
-from textual.dom import DOMNode
+from textual.binding import ActiveBinding, Binding, BindingType
 
+from .actions import BY_ID, HELP, ROWS, KeyAction, Pair, Scope
 from .i18n import Lang
 
-# action -> (ja, en) footer label
-LABELS: dict[str, tuple[str, str]] = {
-    "quit": ("終了", "Quit"),
-    "help": ("ヘルプ", "Help"),
-    "toggle_language": ("English", "日本語"),
-    "quiz": ("クイズ", "Quiz"),
-    "review": ("復習", "Review"),
-    "exercises": ("演習", "Exercises"),
-    "stats": ("統計", "Stats"),
-    "back": ("戻る", "Back"),
-    "app.pop_screen": ("戻る", "Back"),
-    "dismiss": ("閉じる", "Close"),
-}
+__all__ = [
+    "KeyAction",
+    "Scope",
+    "bindings_for",
+    "help_text",
+    "label",
+    "label_for",
+    "localized",
+    "palette_rows",
+    "pick",
+]
 
 
-def relabel(node: DOMNode, lang: Lang, extra: dict[str, tuple[str, str]] | None = None) -> None:
-    """Replace the descriptions of ``node``'s bindings with the labels for ``lang``."""
-    labels = {**LABELS, **(extra or {})}
-    for key, bindings in node._bindings.key_to_bindings.items():
-        node._bindings.key_to_bindings[key] = [
-            dataclasses.replace(b, description=labels[b.action][0 if lang == "ja" else 1])
-            if b.action in labels and b.show
-            else b
-            for b in bindings
-        ]
+def pick(pair: Pair, lang: Lang) -> str:
+    """The Japanese or English half of a ``(ja, en)`` pair."""
+    return pair[0] if lang == "ja" else pair[1]
+
+
+def label(row_id: str, lang: Lang) -> str:
+    """The footer label of the registry row ``row_id`` (a screen titled after its key)."""
+    text = BY_ID[row_id].label
+    if text is None:
+        raise KeyError(f"{row_id} has no label")
+    return pick(text, lang)
+
+
+def rows_for(scope: Scope) -> Iterator[KeyAction]:
+    return (row for row in ROWS if scope in row.scopes)
+
+
+def bindings_for(scope: Scope) -> list[BindingType]:
+    """The ``BINDINGS`` of the class that ``scope`` names, in registry order."""
+    return [binding for row in rows_for(scope) for binding in row.bindings()]
+
+
+def label_for(binding: Binding, lang: Lang) -> str | None:
+    """The footer label of a registry binding in ``lang`` (``None`` for any other binding)."""
+    row = BY_ID.get(binding.id or "")
+    return pick(row.label, lang) if row is not None and row.label is not None else None
+
+
+def localized(active: dict[str, ActiveBinding], lang: Lang) -> dict[str, ActiveBinding]:
+    """``active`` with the registry's bindings described in ``lang`` (others untouched)."""
+    out: dict[str, ActiveBinding] = {}
+    for key, item in active.items():
+        label = label_for(item.binding, lang)
+        if label is not None and label != item.binding.description:
+            item = ActiveBinding(
+                item.node, replace(item.binding, description=label), item.enabled, item.tooltip
+            )
+        out[key] = item
+    return out
+
+
+def help_text(lang: Lang) -> str:
+    """The help screen's body: each section's keys and what they do, in ``lang``."""
+    sections = []
+    for title, ids in HELP:
+        lines = []
+        for row_id in ids:
+            row = BY_ID[row_id]
+            if row.help is None:
+                raise ValueError(f"{row_id} is on the help screen but has no help text")
+            lines.append(f"  {row.key_display().ljust(8)} {pick(row.help, lang)}\n")
+        sections.append(f"[b]{pick(title, lang)}[/b]\n" + "".join(lines))
+    return "\n".join(sections)
+
+
+def palette_rows(scope: Scope | None) -> list[KeyAction]:
+    """The rows the command palette offers on a screen of ``scope``: the app's and the screen's
+    labelled, single actions (not families such as the number keys)."""
+    scopes: set[Scope] = {"app"} if scope is None else {"app", scope}
+    return [
+        row for row in ROWS if row.label is not None and not row.args and scopes & set(row.scopes)
+    ]

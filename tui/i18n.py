@@ -10,15 +10,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     # key: (ja, en)
     "app.title": ("renshu 練習", "renshu 練習"),
     "app.loading": ("読み込み中…", "Loading…"),
-    "key.quit": ("終了", "Quit"),
-    "key.help": ("ヘルプ", "Help"),
-    "key.lang": ("English", "日本語"),
-    "key.back": ("戻る", "Back"),
-    "key.quiz": ("クイズ", "Quiz"),
-    "key.review": ("復習", "Review"),
-    "key.exercises": ("演習", "Exercises"),
-    "key.stats": ("統計", "Stats"),
-    "key.palette": ("検索", "Search"),
     "home.topic": ("トピック", "Topic"),
     "home.mastery": ("習熟度", "Mastery"),
     "home.questions": ("問題", "Questions"),
@@ -45,7 +36,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "stats.leeches": ("苦手な問題(8 回以上忘れた)", "Leeches (forgotten 8+ times)"),
     "stats.none": ("なし", "none"),
     "stats.days": ("{n} 日", "{n} day(s)"),
-    "help.title": ("キー操作", "Key bindings"),
+    "help.title": ("キー操作", "Key bindings"),  # key labels: the registry (bindings.py)
     "notice.bank_error": ("問題集を読み込めませんでした", "A question bank could not be loaded"),
     "notice.store": ("学習記録について", "About your progress"),
 }

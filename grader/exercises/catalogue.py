@@ -38,7 +38,8 @@ class LoadedExercise:
         """The reference implementation from ``renshu.reference``."""
         ref = self.spec.reference
         module = importlib.import_module(f"renshu.reference.{ref.module}")
-        return getattr(module, ref.function)
+        function: Callable[..., Any] = getattr(module, ref.function)
+        return function
 
 
 def builtin_exercises_dir() -> Path:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 from functools import lru_cache
+from typing import cast
 
 
 class DimExprError(ValueError):
@@ -46,7 +47,7 @@ def eval_dim(text: str | int, dims: dict[str, int]) -> int:
 
 def _eval(node: ast.expr, dims: dict[str, int]) -> int:
     if isinstance(node, ast.Constant):
-        return int(node.value)
+        return int(cast(int, node.value))  # parse_dim_expr admits int constants only
     if isinstance(node, ast.Name):
         return dims[node.id]
     assert isinstance(node, ast.BinOp)

@@ -11,13 +11,16 @@ line and column of every value and mapping key. Safe tags only.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 import yaml
 
 from renshu.grader.errors import BankError, Location
 
-YamlPath = tuple[str | int, ...]
+# A mapping key is any plain scalar (bool is an int); a list index is an int.
+YamlKey = str | int | float
+YamlPath = tuple[YamlKey, ...]
 Positions = dict[YamlPath, tuple[int, int]]
 _Parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -47,19 +50,33 @@ class _Resolver:
 
     def __init__(self) -> None:
         self._loader = yaml.SafeLoader("")
+        # types-PyYAML leaves BaseResolver.resolve unannotated: (node kind, value, implicit) -> tag.
+        self._resolve: Callable[[type[yaml.Node], str, tuple[bool, bool]], str] = (
+            self._loader.resolve
+        )
 
     def value(self, event: yaml.ScalarEvent, source: str) -> Any:
         tag = event.tag
         if tag in (None, "!"):
-            tag = self._loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+            tag = self._resolve(yaml.ScalarNode, event.value, event.implicit)
         elif tag not in _SAFE_TAGS:
             raise BankError(f"the tag {tag!r} is not allowed here", _loc(event, source))
-        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        node = yaml.ScalarNode(
+            tag,
+            event.value,
+            # types-PyYAML: events may carry the C parser's Mark, nodes declare only yaml.Mark
+            event.start_mark,  # type: ignore[arg-type]
+            event.end_mark,  # type: ignore[arg-type]
+            event.style,
+        )
         return self._loader.construct_object(node, deep=True)
 
 
 def _loc(event: yaml.Event, source: str) -> Location:
-    return Location(source, event.start_mark.line + 1, event.start_mark.column + 1)
+    mark = event.start_mark
+    if mark is None:  # the parser marks every event; a hand-made one may not be
+        return Location(source)
+    return Location(source, mark.line + 1, mark.column + 1)
 
 
 def _scalar(event: yaml.ScalarEvent, resolver: _Resolver, source: str) -> Any:

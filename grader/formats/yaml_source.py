@@ -14,9 +14,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from renshu.grader.errors import BankError, Location
-from renshu.grader.formats.yaml_events import NeedPositions, Positions, build
-
-YamlPath = tuple[str | int, ...]
+from renshu.grader.formats.yaml_events import NeedPositions, Positions, YamlPath, build
 
 
 class PositionedYaml:

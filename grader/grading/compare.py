@@ -22,6 +22,7 @@ from renshu.grader.exercises.model import (
     Tolerance,
     TupleReturn,
 )
+from renshu.grader.grading.result import MismatchKind
 from renshu.grader.grading.shape_diagnosis import describe_shape_mismatch
 from renshu.grader.sandbox.wire import Unsupported
 from renshu.grader.text import Bilingual
@@ -29,9 +30,9 @@ from renshu.grader.text import Bilingual
 
 @dataclass(frozen=True)
 class Mismatch:
-    """How a value differs: ``kind`` is type | structure | shape | nan | value."""
+    """How a value differs, and where (``where`` names the first differing element)."""
 
-    kind: str
+    kind: MismatchKind
     message: Bilingual
     where: str | None = None
     max_abs_error: float | None = None
@@ -48,7 +49,7 @@ def compare(
             return _type_mismatch(got, f"a tuple {want}", f"タプル {want}")
         if len(got) != len(spec.items):
             return Mismatch(
-                "structure",
+                MismatchKind.STRUCTURE,
                 Bilingual(
                     ja=f"{len(spec.items)} 要素のタプル {want} を返すはずが、{len(got)} 要素でした",
                     en=f"expected a tuple of {len(spec.items)} {want}, got {len(got)} item(s)",
@@ -81,12 +82,14 @@ def _compare_one(
             got, int | float | np.integer | np.floating
         ):
             return _type_mismatch(got, f"{name}: a float", f"{name}: float の値")
-        return _compare_values(np.float64(expected), np.float64(got), tol, name, scalar=True)
+        return _compare_values(
+            np.asarray(expected, np.float64), np.asarray(got, np.float64), tol, name, scalar=True
+        )
     if not isinstance(got, np.ndarray):
         return _type_mismatch(got, f"{name}: a NumPy array", f"{name}: NumPy 配列")
     if got.dtype.kind not in "biuf":
         return Mismatch(
-            "type",
+            MismatchKind.TYPE,
             Bilingual(
                 ja=f"{name}: 実数の配列が必要ですが、dtype {got.dtype} の配列でした",
                 en=f"{name}: expected a real-valued array, got dtype {got.dtype}",
@@ -94,7 +97,9 @@ def _compare_one(
         )
     expected = np.asarray(expected)
     if got.shape != expected.shape:
-        return Mismatch("shape", describe_shape_mismatch(spec.shape, dims, got.shape, name))
+        return Mismatch(
+            MismatchKind.SHAPE, describe_shape_mismatch(spec.shape, dims, got.shape, name)
+        )
     return _compare_values(expected.astype(np.float64), got.astype(np.float64), tol, name)
 
 
@@ -106,7 +111,7 @@ def _compare_int(expected: Any, got: Any, name: str) -> Mismatch | None:
     if int(got) == int(expected):
         return None
     return Mismatch(
-        "value",
+        MismatchKind.VALUE,
         Bilingual(
             ja=f"{name}: 期待値 {int(expected)} に対して {int(got)}",
             en=f"{name}: expected {int(expected)}, got {int(got)}",
@@ -141,7 +146,7 @@ def _compare_ints(expected: Any, got: Any, name: str) -> Mismatch | None:
         return None
     if len(have) != len(want):
         return Mismatch(
-            "value",
+            MismatchKind.VALUE,
             Bilingual(
                 ja=f"{name}: 期待値 {want}(長さ {len(want)})に対して {have}(長さ {len(have)})",
                 en=f"{name}: expected {want} (length {len(want)}), got {have} (length {len(have)})",
@@ -150,7 +155,7 @@ def _compare_ints(expected: Any, got: Any, name: str) -> Mismatch | None:
         )
     at = next(i for i, (a, b) in enumerate(zip(want, have, strict=True)) if a != b)
     return Mismatch(
-        "value",
+        MismatchKind.VALUE,
         Bilingual(
             ja=f"{name}[{at}]: 期待値 {want} に対して {have}",
             en=f"{name}[{at}]: expected {want}, got {have}",
@@ -168,7 +173,7 @@ def _compare_values(
         idx = tuple(int(i) for i in np.argwhere(bad_nan)[0])
         where = name if scalar else f"{name}[{', '.join(map(str, idx))}]"
         return Mismatch(
-            "nan",
+            MismatchKind.NAN,
             Bilingual(
                 ja=f"{where} が {got[idx]} です(有限の数が期待されます)。オーバーフローしていませんか?",
                 en=f"{where} is {got[idx]} where a finite number is expected: an overflow?",
@@ -190,7 +195,7 @@ def _compare_values(
     where = name if scalar else f"{name}[{', '.join(map(str, idx))}]"
     max_err = float(np.max(err))
     return Mismatch(
-        "value",
+        MismatchKind.VALUE,
         Bilingual(
             ja=f"{where}: 期待値 {expected[idx]:.6g} に対して {got[idx]:.6g}(最大誤差 {max_err:.3g})",
             en=f"{where}: expected {expected[idx]:.6g}, got {got[idx]:.6g} (largest error {max_err:.3g})",
@@ -208,7 +213,7 @@ def _type_mismatch(got: Any, en_want: str, ja_want: str) -> Mismatch:
     else:
         what = type(got).__name__
     return Mismatch(
-        "type",
+        MismatchKind.TYPE,
         Bilingual(
             ja=f"{ja_want}を返すはずが、{what} が返されました", en=f"expected {en_want}, got {what}"
         ),

@@ -15,8 +15,10 @@ from renshu.grader.exercises.catalogue import LoadedExercise
 from renshu.grader.grading.echo import counterexample_of, to_plain  # noqa: F401
 from renshu.grader.grading.messages import exception_message, import_problem, load_failure_message
 from renshu.grader.grading.result import (
+    CallOutcome,
     GradeResult,
     MisconceptionHit,
+    MismatchKind,
     Reason,
     Status,
 )
@@ -72,7 +74,7 @@ def grade_source(
     """Grade ``source`` against ``exercise``; never raises for anything the source does."""
     started = time.perf_counter()
     spec = exercise.spec
-    base = {
+    base: dict[str, Any] = {
         "exercise": exercise.id,
         "file": display_name,
         "seed": seed,
@@ -148,9 +150,8 @@ def grade_source(
         if misconception
         else None
     )
-    reason = (
-        Reason.MISMATCH if outcome.mismatch.kind in ("value", "nan", "shape") else Reason.BAD_RETURN
-    )
+    wrong_values = (MismatchKind.VALUE, MismatchKind.NAN, MismatchKind.SHAPE)
+    reason = Reason.MISMATCH if outcome.mismatch.kind in wrong_values else Reason.BAD_RETURN
     return finish(
         Status.FAIL,
         reason,
@@ -194,7 +195,7 @@ def _child_failure_result(
         ordered = [abort.inputs[n] for n in session.exercise.spec.signature]
         expected = session.exercise.reference_function()(*copy.deepcopy(ordered))
         counterexample = counterexample_of(
-            abort.inputs, Outcome(expected), session.exercise.spec, abort.dims
+            abort.inputs, Outcome(expected), session.exercise.spec, abort.dims, CallOutcome.STOPPED
         )
     except Exception:
         counterexample = None

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import enum
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
 from renshu.grader.text import clean_tree
 
-RESULT_SCHEMA_VERSION = 1
+RESULT_SCHEMA_VERSION: Final = 2
 
 
 class Status(enum.StrEnum):
@@ -42,19 +42,88 @@ class Reason(enum.StrEnum):
     UNREADABLE = "unreadable"
 
 
+class MismatchKind(enum.StrEnum):
+    """What differed first: the type, the tuple's structure, the shape, a NaN/inf, a value."""
+
+    TYPE = "type"
+    STRUCTURE = "structure"
+    SHAPE = "shape"
+    NAN = "nan"
+    VALUE = "value"
+
+
+class CallOutcome(enum.StrEnum):
+    """How the failing call ended: only a call that ``returned`` has ``got`` values."""
+
+    RETURNED = "returned"
+    RAISED = "raised"  # the submission raised an exception
+    STOPPED = "stopped"  # its process stopped: timeout, memory, crash, exit
+
+
+class ValueKind(enum.StrEnum):
+    """The exercise spec's kind of an argument or returned item (``other``: not in the spec)."""
+
+    ARRAY = "array"
+    INT_ARRAY = "int_array"
+    BOOL_ARRAY = "bool_array"
+    DIM = "dim"
+    INT = "int"
+    FLOAT = "float"
+    BOOL = "bool"
+    INTS = "ints"
+    OTHER = "other"
+
+
+class _Entry(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    kind: ValueKind
+    # One axis name per dimension as the spec writes it ("B", "H+I") and its size here;
+    # both empty for scalars and values the spec gives no shape.
+    axes: list[str] = []
+    sizes: list[int] = []
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_control_characters(cls, value: Any) -> Any:
+        return clean_tree(value)
+
+    @model_validator(mode="after")
+    def _one_size_per_axis(self) -> _Entry:
+        if len(self.axes) != len(self.sizes):
+            raise ValueError("axes and sizes must have the same length")
+        return self
+
+
+class ArgumentEntry(_Entry):
+    """One argument of the failing call; a dict argument gives one entry per key
+    (``params.W_i``), a list argument one per item (``grads[0]``)."""
+
+    value: Any
+
+
+class ReturnedEntry(_Entry):
+    """One returned item (each item of a tuple return, named as in the spec)."""
+
+    expected: Any
+    got: Any = None  # null unless ``call`` is ``returned`` and the value split into the items
+
+
 class Counterexample(BaseModel):
     """The minimal input on which the submission differs (or fails), as plain JSON data."""
 
     model_config = ConfigDict(frozen=True)
 
-    args: dict[str, Any]
-    expected: Any
-    got: Any
-    max_abs_error: float | None
-    where: str | None
-    # Axis names and sizes per argument (dict entries as "params.W_i") and per returned
-    # array, e.g. {"xs": "(B, T, I) = (1, 2, 2)"}.
-    shapes: dict[str, str] = {}
+    call: CallOutcome
+    arguments: list[ArgumentEntry]
+    returned: list[ReturnedEntry]
+    # The whole returned value when it could not be split into the spec's items (a tuple
+    # of the wrong length, an array where a tuple was expected); null otherwise.
+    got_whole: Any = None
+    mismatch: MismatchKind | None = None
+    max_abs_error: float | None = None
+    where: str | None = None
 
     @field_validator("*", mode="after")
     @classmethod
@@ -79,7 +148,7 @@ class GradeResult(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    schema_version: Literal[1] = RESULT_SCHEMA_VERSION
+    schema_version: Literal[2] = RESULT_SCHEMA_VERSION
     exercise: str | None
     file: str
     status: Status

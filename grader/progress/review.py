@@ -11,12 +11,12 @@ exercise's concepts due at once.
 from __future__ import annotations
 
 import json
+import sqlite3
 import uuid
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 from fsrs import Card, Rating, ReviewLog, Scheduler, State
 
@@ -74,7 +74,7 @@ class ReviewOutcome:
 def record_answer(
     store: ProgressStore,
     question_id: str,
-    answer: Any,
+    answer: object,
     correct: bool,
     seconds: float,
     hints_used: int = 0,
@@ -119,7 +119,9 @@ def record_answer(
     return ReviewOutcome(uid, rating, card.due, lapses, lapses >= LEECH_LAPSES)
 
 
-def _save_card(db: Any, question_id: str, card: Card, lapses: int, first_seen: str) -> None:
+def _save_card(
+    db: sqlite3.Connection, question_id: str, card: Card, lapses: int, first_seen: str
+) -> None:
     db.execute(
         "INSERT INTO cards (question_id, card, due_at, state, lapses, first_seen_at) VALUES (?, ?, ?, ?, ?, ?)"
         " ON CONFLICT (question_id) DO UPDATE SET card = excluded.card, due_at = excluded.due_at,"
@@ -265,7 +267,7 @@ def rebuild_cards(store: ProgressStore, question_ids: Iterable[str] | None = Non
         return rebuild_cards_in(tx, question_ids)
 
 
-def rebuild_cards_in(tx: Any, question_ids: Iterable[str] | None = None) -> int:
+def rebuild_cards_in(tx: sqlite3.Connection, question_ids: Iterable[str] | None = None) -> int:
     """``rebuild_cards`` inside an open transaction (an import rebuilds in its own)."""
     sched = scheduler()
     if question_ids is None:

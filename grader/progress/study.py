@@ -30,6 +30,7 @@ from renshu.grader.quiz.answer_check import (
 )
 from renshu.grader.quiz.banks import Catalogue, load_catalogue, load_curriculum
 from renshu.grader.quiz.model import (
+    AnyQuestion,
     Flashcard,
     MultiSelect,
     Numeric,
@@ -71,7 +72,7 @@ class HomeSummary:
 class StudyItem:
     """One question as shown: params drawn, ordering shuffled, hints counted."""
 
-    question: Any
+    question: AnyQuestion
     kind: str = "practice"  # "practice" | "review" | "new"
     numeric: NumericInstance | None = None
     order: list[int] = field(default_factory=list)  # ordering: item indices as first shown
@@ -192,7 +193,7 @@ class StudyService:
 
     # -- quizzes and review --------------------------------------------------------------
 
-    def present(self, question: Any, kind: str = "practice") -> StudyItem:
+    def present(self, question: AnyQuestion, kind: str = "practice") -> StudyItem:
         item = StudyItem(question, kind)
         if isinstance(question, Numeric):
             item.numeric = instantiate_numeric(question, "en", self._rng)
@@ -295,7 +296,8 @@ class StudyService:
 
     def grade(self, exercise_id: str, source: str, path: Path, lang: Lang) -> GradeResult:
         """Grade ``source`` (the editor's text) and record the run (heavy imports happen here)."""
-        from renshu.grader.grading.engine import grade_source, source_hash
+        from renshu.grader.grading.engine import grade_source
+        from renshu.grader.grading.submission import source_hash
 
         exercise = get_exercise(exercise_id)
         result = grade_source(source, exercise, str(path), lang=lang)
@@ -328,7 +330,7 @@ class StudyService:
         return solution_source(get_exercise(exercise_id))
 
 
-def _jsonable(raw: Any) -> Any:
+def _jsonable(raw: object) -> object:
     if isinstance(raw, tuple | set):
         return list(raw)
     return raw

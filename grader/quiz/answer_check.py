@@ -11,11 +11,12 @@ import math
 import random
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from renshu.grader.quiz.model import (
+    AnyQuestion,
     Cloze,
     Flashcard,
     MultiSelect,
@@ -206,8 +207,8 @@ def check_flashcard(q: Flashcard, rating: int, lang: Lang) -> AnswerResult:
     return AnswerResult(rating > 1, [], text_in(q.back, lang), text_in(q.explanation, lang), rating)
 
 
-def check_answer(question: Any, raw: Any, lang: Lang) -> AnswerResult:
-    """Dispatch on the question type."""
+def check_answer(question: AnyQuestion, raw: object, lang: Lang) -> AnswerResult:
+    """Dispatch on the question type; ``raw`` is read as that type's checker reads it."""
     checker = _CHECKERS[type(question)]
     return checker(question, raw, lang)
 
@@ -217,7 +218,9 @@ def _check_index(i: int, n: int) -> None:
         raise AnswerFormatError(f"choice {i!r} is not between 0 and {n - 1}")
 
 
-_CHECKERS: dict[type, Any] = {
+# Each checker takes its own question type and answer shape: the table pairs them.
+_Checker = Callable[[Any, Any, Lang], AnswerResult]
+_CHECKERS: dict[type[AnyQuestion], _Checker] = {
     SingleChoice: check_single_choice,
     MultiSelect: check_multi_select,
     TrueFalse: check_true_false,

@@ -15,21 +15,21 @@ import gc
 import importlib
 import importlib.resources
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import SupportsFloat
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from renshu.grader.errors import BankError, Location
+from renshu.grader.formats.yaml_events import YamlPath
 from renshu.grader.formats.yaml_source import (
     PositionedYaml,
-    YamlPath,
     describe_validation_error,
     read_yaml_file,
 )
-from renshu.grader.quiz.model import Bank, Numeric, param_names
+from renshu.grader.quiz.model import AnyQuestion, Bank, Numeric, param_names
 from renshu.grader.text import Bilingual
 
 BANK_SUFFIXES = (".yaml", ".yml")
@@ -91,10 +91,10 @@ class Catalogue:
     """Every valid bank, questions by id, and every problem found on the way."""
 
     banks: list[LoadedBank] = field(default_factory=list)
-    questions: dict[str, tuple[Any, LoadedBank]] = field(default_factory=dict)
+    questions: dict[str, tuple[AnyQuestion, LoadedBank]] = field(default_factory=dict)
     errors: list[BankError] = field(default_factory=list)
 
-    def by_topic(self, topic: str) -> list[Any]:
+    def by_topic(self, topic: str) -> list[AnyQuestion]:
         return [q for q, b in self.questions.values() if b.bank.topic == topic]
 
 
@@ -304,8 +304,9 @@ def _check_numeric(doc: PositionedYaml, bank: Bank) -> list[BankError]:
     return errors
 
 
-def resolve_answer_function(dotted: str) -> Any:
-    """``module.function`` in ``renshu.reference``."""
+def resolve_answer_function(dotted: str) -> Callable[..., SupportsFloat]:
+    """``module.function`` in ``renshu.reference``: a function of the drawn params."""
     module_name, function = dotted.rsplit(".", 1)
     module = importlib.import_module(f"renshu.reference.{module_name}")
-    return getattr(module, function)
+    found: Callable[..., SupportsFloat] = getattr(module, function)
+    return found

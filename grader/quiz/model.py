@@ -154,11 +154,23 @@ class Flashcard(_Question):
     back: Text
 
 
-Question = Annotated[
-    SingleChoice | MultiSelect | TrueFalse | Numeric | ShortAnswer | Ordering | Cloze | Flashcard,
-    Field(discriminator="type"),
+# Any one question, as code holds it; ``Question`` is the same union as a bank reads it.
+AnyQuestion = (
+    SingleChoice | MultiSelect | TrueFalse | Numeric | ShortAnswer | Ordering | Cloze | Flashcard
+)
+Question = Annotated[AnyQuestion, Field(discriminator="type")]
+# The ``type`` of each question class, in the order banks and reports list them.
+QuestionType = Literal[
+    "single_choice",
+    "multi_select",
+    "true_false",
+    "numeric",
+    "short_answer",
+    "ordering",
+    "cloze",
+    "flashcard",
 ]
-QUESTION_TYPES = (
+QUESTION_TYPES: tuple[QuestionType, ...] = (
     "single_choice",
     "multi_select",
     "true_false",

@@ -1,11 +1,18 @@
 """The sandbox: an exec'd child interpreter with limits, a plain-data channel, and a full kill."""
 
 from renshu.grader.sandbox.isolation import IsolationLevel, detect_isolation
-from renshu.grader.sandbox.runner import CallResult, ChildFailure, Limits, SandboxRunner
+from renshu.grader.sandbox.runner import (
+    CallResult,
+    ChildFailure,
+    FailureKind,
+    Limits,
+    SandboxRunner,
+)
 
 __all__ = [
     "CallResult",
     "ChildFailure",
+    "FailureKind",
     "IsolationLevel",
     "Limits",
     "SandboxRunner",

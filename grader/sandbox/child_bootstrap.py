@@ -17,8 +17,17 @@ import os
 import resource
 import sys
 import traceback
+from typing import TYPE_CHECKING, Any, cast
 
-CONFIG = json.loads(sys.argv[1])
+if TYPE_CHECKING:  # names for the type checker only: the child never imports renshu
+    import types
+    from collections.abc import Callable, Sequence
+    from importlib.abc import Loader
+    from importlib.machinery import ModuleSpec
+
+    from renshu.grader.sandbox.child_config import ChildConfig
+
+CONFIG: "ChildConfig" = json.loads(sys.argv[1])
 
 
 def _set_limits() -> None:
@@ -48,10 +57,11 @@ def _die_with_parent() -> None:
         os._exit(1)
 
 
-def _load_by_path(name: str, path: str):
-    spec = importlib.util.spec_from_file_location(name, path)
+def _load_by_path(name: str, path: str) -> "types.ModuleType":
+    # A ``.py`` path always gets a spec with a source loader: neither is None here.
+    spec = cast("ModuleSpec", importlib.util.spec_from_file_location(name, path))
     module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    cast("Loader", spec.loader).exec_module(module)
     return module
 
 
@@ -62,8 +72,10 @@ sys.path[:0] = CONFIG["site_paths"]
 import numpy as np  # noqa: E402  (only after the limits are in force)
 
 wire = _load_by_path("_renshu_sandbox_wire", CONFIG["wire_path"])
-_encode, _decode, _frame_length = wire.encode, wire.decode, wire.frame_length
-_HEADER = wire.HEADER_BYTES
+_encode: "Callable[[object], bytes]" = wire.encode
+_decode: "Callable[[bytes], Any]" = wire.decode
+_frame_length: "Callable[[bytes], int]" = wire.frame_length
+_HEADER: int = wire.HEADER_BYTES
 _IN_FD, _OUT_FD = CONFIG["request_fd"], CONFIG["response_fd"]
 _write, _read = os.write, os.read
 
@@ -71,13 +83,18 @@ _write, _read = os.write, os.read
 class _BlockRenshu(importlib.abc.MetaPathFinder):
     """Refuses imports of the grader's own package: the answer is not in reach."""
 
-    def find_spec(self, fullname, path=None, target=None):
+    def find_spec(
+        self,
+        fullname: str,
+        path: "Sequence[str] | None" = None,
+        target: "types.ModuleType | None" = None,
+    ) -> None:
         if fullname == "renshu" or fullname.startswith("renshu."):
             raise ImportError(f"importing {fullname!r} is not allowed in a submission")
         return None
 
 
-def _send(message) -> None:
+def _send(message: object) -> None:
     data = _encode(message)
     view = memoryview(data)
     while view:
@@ -86,7 +103,8 @@ def _send(message) -> None:
 
 
 def _recv_exact(n: int) -> bytes:
-    chunks, got = [], 0
+    chunks: list[bytes] = []
+    got = 0
     while got < n:
         chunk = _read(_IN_FD, n - got)
         if not chunk:
@@ -96,14 +114,14 @@ def _recv_exact(n: int) -> bytes:
     return b"".join(chunks)
 
 
-def _recv():
+def _recv() -> Any:  # whatever the parent sent: checked by the caller
     size = _frame_length(_recv_exact(_HEADER))
     return _decode(_recv_exact(size))
 
 
-def _describe(exc: BaseException, skip_frames: int) -> dict:
+def _describe(exc: BaseException, skip_frames: int) -> dict[str, object]:
     tb = traceback.extract_tb(exc.__traceback__)[skip_frames:]
-    where = None
+    where: list[int | str | None] | None = None
     for frame in reversed(tb):
         if frame.filename == CONFIG["submission_path"]:
             where = [frame.lineno, frame.name]
@@ -117,13 +135,17 @@ def _describe(exc: BaseException, skip_frames: int) -> dict:
     return {"type": type(exc).__name__, "message": message, "where": where, "trace": text[-3000:]}
 
 
-def _load_submission(source: str):
+def _load_submission(source: str) -> "types.ModuleType":
     with open(CONFIG["submission_path"], "w", encoding="utf-8") as f:
         f.write(source)
-    spec = importlib.util.spec_from_file_location("submission", CONFIG["submission_path"])
+    # ``submission.py``: a spec with a source loader, as in ``_load_by_path``.
+    spec = cast(
+        "ModuleSpec",
+        importlib.util.spec_from_file_location("submission", CONFIG["submission_path"]),
+    )
     module = importlib.util.module_from_spec(spec)
     sys.modules["submission"] = module
-    spec.loader.exec_module(module)
+    cast("Loader", spec.loader).exec_module(module)
     return module
 
 
@@ -143,7 +165,9 @@ def main() -> None:
         os._exit(3)
     try:
         module = _load_submission(request["source"])
-        fn = getattr(module, CONFIG["function"], None)
+        # Whatever the submission bound to the name (reported if it is not callable;
+        # calling it anyway raises, reported like any exception of the submission).
+        fn: Any = getattr(module, CONFIG["function"], None)
         if fn is None or not callable(fn):
             _send({"ok": False, "error": {"type": "MissingFunction", "message": "", "where": None}})
         else:

@@ -16,6 +16,10 @@ import ctypes
 import ctypes.util
 import os
 import stat
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # for the type checker only: the child never imports renshu
+    from renshu.grader.sandbox.child_config import FallbackConfig
 
 _LIBC = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
 MS_RDONLY, MS_NOSUID, MS_NODEV, MS_NOEXEC = 1, 2, 4, 8
@@ -26,18 +30,21 @@ EXIT_HIDE, EXIT_CAPS, EXIT_SEAL, EXIT_SECCOMP = 4, 5, 6, 7
 _NEVER_COVER = ("/", "/usr", "/lib", "/lib64", "/bin", "/etc", "/proc", "/sys", "/dev")
 
 
-def _mount(source, target, fstype, flags, data) -> int:
-    def b(text):
+def _mount(
+    source: str | None, target: str, fstype: str | None, flags: int, data: str | None
+) -> int:
+    def b(text: str | None) -> bytes | None:
         return None if text is None else text.encode()
 
-    return _LIBC.mount(b(source), b(target), b(fstype), flags, b(data))
+    status: int = _LIBC.mount(b(source), b(target), b(fstype), flags, b(data))
+    return status
 
 
 def _inside(path: str, folder: str) -> bool:
     return path == folder or path.startswith(folder.rstrip("/") + "/")
 
 
-def _covers(config: dict) -> list[str]:
+def _covers(config: "FallbackConfig") -> list[str]:
     wanted = ["/tmp", "/var/tmp", "/run", "/dev/shm", "/dev/pts", "/dev/mqueue", "/home", "/root"]
     wanted += ["/mnt", "/media"]
     wanted += [config.get("grader_home") or "", config.get("grader_cwd") or ""]
@@ -51,11 +58,11 @@ def _covers(config: dict) -> list[str]:
     return chosen
 
 
-def _cover_and_rebind(config: dict) -> None:
+def _cover_and_rebind(config: "FallbackConfig") -> None:
     """Empty tmpfs over the host's shared folders; the interpreter and NumPy bound back."""
     covers = _covers(config)
     keep = [os.path.realpath(p) for p in config.get("keep_paths", []) if os.path.isdir(p)]
-    stashed = []
+    stashed: list[tuple[str, int]] = []
     for path in keep:
         if any(_inside(path, c) for c in covers):
             stashed.append((path, os.open(path, os.O_PATH | os.O_DIRECTORY)))
@@ -78,7 +85,7 @@ def _cover_and_rebind(config: dict) -> None:
             _mount(None, path, None, MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV, None)
 
 
-def _seal_filesystem(config: dict) -> None:
+def _seal_filesystem(config: "FallbackConfig") -> None:
     """Every mount read-only except ``/tmp`` (the working folder) and ``/proc``."""
     with open("/proc/self/mountinfo") as f:
         mounts = [(line.split()[4], line.split()[5].split(",")) for line in f]
@@ -114,7 +121,7 @@ def _nobody_can_use(paths: list[str]) -> bool:
     return True
 
 
-def _drop_uid(config: dict) -> bool:
+def _drop_uid(config: "FallbackConfig") -> bool:
     """As root, become uid/gid 65534 (capabilities go with it); True if it happened."""
     if os.geteuid() != 0 or not _nobody_can_use(config.get("keep_paths", [])):
         return False
@@ -160,7 +167,7 @@ def _load_seccomp(fd: int) -> None:
         os._exit(EXIT_SECCOMP)
 
 
-def harden(config: dict) -> None:
+def harden(config: "FallbackConfig") -> None:
     """Apply every step this fallback level allows, in the only safe order."""
     if config.get("private_mounts"):
         _cover_and_rebind(config)
@@ -168,5 +175,6 @@ def harden(config: dict) -> None:
     _drop_uid(config)
     _drop_capabilities()
     _LIBC.prctl(38, 1, 0, 0, 0)  # PR_SET_NO_NEW_PRIVS
-    if config.get("seccomp_fd") is not None:
-        _load_seccomp(config["seccomp_fd"])
+    seccomp_fd = config.get("seccomp_fd")
+    if seccomp_fd is not None:
+        _load_seccomp(seccomp_fd)

@@ -16,9 +16,9 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from renshu.grader.sandbox import bwrap, seccomp_policy, wire
+from renshu.grader.sandbox.child_config import ChildLimits, LaunchConfig
 from renshu.grader.sandbox.cleanup import remove_tree
 from renshu.grader.sandbox.isolation import IsolationLevel, namespace_prefix
 
@@ -35,24 +35,27 @@ class Launch:
     """Everything ``subprocess.Popen`` needs for one child, and what to clean up after."""
 
     argv: list[str]
-    config: dict[str, Any]
+    config: LaunchConfig
     cwd: str
     pass_fds: tuple[int, ...]
     host_folder: Path | None
     seccomp: bool
 
 
-def prepare(level: IsolationLevel, limits: dict[str, int], function: str, name: str) -> Launch:
+def prepare(level: IsolationLevel, limits: ChildLimits, function: str, name: str) -> Launch:
     """The launch for ``level``; the caller closes ``pass_fds`` after the child started."""
-    config: dict[str, Any] = {**limits, "function": function, "display_name": name}
     seccomp_fd = _seccomp_fd()
     fds = () if seccomp_fd is None else (seccomp_fd,)
+    config: LaunchConfig
     if level.uses_bwrap:
         layout = bwrap.host_layout()
         files = {"child_bootstrap.py": str(BOOTSTRAP), "wire.py": str(WIRE)}
         use_filter = seccomp_fd if level is IsolationLevel.BUBBLEWRAP else None
         prefix = bwrap.command(layout, files, as_root=os.geteuid() == 0, seccomp_fd=use_filter)
-        config |= {
+        config = {
+            **limits,
+            "function": function,
+            "display_name": name,
             "wire_path": f"{bwrap.SANDBOX_DIR}/wire.py",
             "site_paths": [bwrap.SITE_DIR],
             "submission_path": f"{bwrap.WORK_DIR}/submission.py",
@@ -63,7 +66,10 @@ def prepare(level: IsolationLevel, limits: dict[str, int], function: str, name: 
     host_folder = None if level.private_mounts else _host_folder()
     layout = bwrap.host_layout()
     keep = [*layout.prefixes, layout.numpy_dir, layout.numpy_libs or ""]
-    config |= {
+    config = {
+        **limits,
+        "function": function,
+        "display_name": name,
         "wire_path": str(WIRE),
         "site_paths": [str(Path(layout.numpy_dir).parent)],
         "submission_path": str((host_folder or Path("/tmp/work")) / "submission.py"),

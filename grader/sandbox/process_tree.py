@@ -30,7 +30,7 @@ def _libc() -> ctypes.CDLL | None:
 def become_subreaper() -> bool:
     """Make this process adopt its orphaned descendants (Linux only); True if it worked."""
     libc = _libc()
-    return bool(libc) and libc.prctl(_PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0
+    return libc is not None and libc.prctl(_PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) == 0
 
 
 def marked_processes(variable: str, token: str) -> list[int]:

@@ -8,6 +8,7 @@ capped buffers and only ever shown as text.
 
 from __future__ import annotations
 
+import enum
 import json
 import os
 import selectors
@@ -18,9 +19,10 @@ import threading
 import time
 import uuid
 from dataclasses import dataclass, field
-from typing import Any
+from typing import IO, Any, NoReturn
 
 from renshu.grader.sandbox import launch, wire
+from renshu.grader.sandbox.child_config import ChildConfig, ChildLimits
 from renshu.grader.sandbox.cleanup import remove_tree
 from renshu.grader.sandbox.isolation import IsolationLevel, detect_isolation
 from renshu.grader.sandbox.process_tree import (
@@ -54,13 +56,24 @@ class Limits:
     reply_cap_bytes: int = wire.MAX_FRAME_BYTES
 
 
+class FailureKind(enum.StrEnum):
+    """Why the child could not answer; each member equals its string (``"timeout"``...)."""
+
+    TIMEOUT = "timeout"
+    CRASH = "crash"
+    EXIT = "exit"
+    MEMORY = "memory"
+    PROTOCOL = "protocol"
+
+
 class ChildFailure(Exception):
     """The child could not answer: it timed out, crashed, exited or broke the protocol.
 
-    ``kind`` is one of ``timeout``, ``crash``, ``exit``, ``memory``, ``protocol``.
+    ``kind`` is a ``FailureKind``: ``timeout``, ``crash``, ``exit``, ``memory`` or
+    ``protocol`` (a ``StrEnum``, so it compares equal to those strings).
     """
 
-    def __init__(self, kind: str, message: str) -> None:
+    def __init__(self, kind: FailureKind, message: str) -> None:
         super().__init__(message)
         self.kind = kind
         self.message = message
@@ -129,7 +142,7 @@ class SandboxRunner:
         become_subreaper()
         self._started = time.monotonic()
         self._started_epoch = time.time()
-        limits = {
+        limits: ChildLimits = {
             "address_space_mib": self.limits.address_space_mib,
             "cpu_seconds": self.limits.cpu_seconds,
             "file_size_mib": self.limits.file_size_mib,
@@ -139,7 +152,7 @@ class SandboxRunner:
         self._launch, self.seccomp = plan, plan.seccomp
         req_r, self._req_w = os.pipe()
         self._resp_r, resp_w = os.pipe()
-        config = {**plan.config, "request_fd": req_r, "response_fd": resp_w}
+        config: ChildConfig = {**plan.config, "request_fd": req_r, "response_fd": resp_w}
         home = plan.config["submission_path"].rsplit("/", 1)[0]
         env = {
             "PATH": "/usr/bin:/bin",
@@ -239,10 +252,12 @@ class SandboxRunner:
             sel.register(self._resp_r, selectors.EVENT_READ)
             if sel.select(0):
                 if os.read(self._resp_r, 1):
-                    self._fail(ChildFailure("protocol", "wrote extra data to the result channel"))
+                    self._fail(
+                        ChildFailure(FailureKind.PROTOCOL, "wrote extra data to the result channel")
+                    )
                 self._fail(self._exit_failure(""))
 
-    def _send(self, message: dict[str, Any]) -> None:
+    def _send(self, message: dict[str, object]) -> None:
         if self._dead is not None:
             raise self._dead
         assert self._req_w is not None
@@ -263,9 +278,13 @@ class SandboxRunner:
             size = wire.frame_length(header, self.limits.reply_cap_bytes)
             reply = check_reply(wire.decode(self._read_exact(size, deadline)))
         except (wire.WireError, ProtocolViolation) as e:
-            self._fail(ChildFailure("protocol", f"broke the result channel's protocol: {e}"))
+            self._fail(
+                ChildFailure(FailureKind.PROTOCOL, f"broke the result channel's protocol: {e}")
+            )
         except (MemoryError, RecursionError):
-            self._fail(ChildFailure("protocol", "sent a reply too large or deep to check"))
+            self._fail(
+                ChildFailure(FailureKind.PROTOCOL, "sent a reply too large or deep to check")
+            )
         if reply.bye:
             return CallResult(ok=True)
         if reply.ok:
@@ -281,7 +300,7 @@ class SandboxRunner:
             while got < n:
                 remaining = deadline - time.monotonic()
                 if remaining <= 0 or not sel.select(remaining):
-                    self._fail(ChildFailure("timeout", "did not answer in time"))
+                    self._fail(ChildFailure(FailureKind.TIMEOUT, "did not answer in time"))
                 chunk = os.read(self._resp_r, min(n - got, 1 << 20))
                 if not chunk:
                     self._fail(self._exit_failure(""))
@@ -289,7 +308,7 @@ class SandboxRunner:
                 got += len(chunk)
         return b"".join(chunks)
 
-    def _fail(self, failure: ChildFailure) -> Any:
+    def _fail(self, failure: ChildFailure) -> NoReturn:
         self._dead = failure
         self._kill_all()
         raise failure
@@ -299,19 +318,21 @@ class SandboxRunner:
         try:
             code = self._proc.wait(timeout=1.0)
         except subprocess.TimeoutExpired:
-            return ChildFailure("protocol", "closed the result channel")
+            return ChildFailure(FailureKind.PROTOCOL, "closed the result channel")
         # Under `unshare --fork --kill-child` the child's signal becomes the exit code 128+N.
         signum = -code if code < 0 else code - 128 if code > 128 else 0
         suffix = f" {when}" if when else ""
         if signum == signal.SIGSEGV:
-            return ChildFailure("crash", f"crashed with a segmentation fault{suffix}")
+            return ChildFailure(FailureKind.CRASH, f"crashed with a segmentation fault{suffix}")
         cpu_exhausted = time.monotonic() - self._started >= self.limits.cpu_seconds
         if signum == signal.SIGXCPU or (signum == signal.SIGKILL and cpu_exhausted):
-            return ChildFailure("timeout", f"used up its CPU time and was stopped{suffix}")
+            return ChildFailure(
+                FailureKind.TIMEOUT, f"used up its CPU time and was stopped{suffix}"
+            )
         if signum:
             name = signal.Signals(signum).name if signum in signal.valid_signals() else signum
-            return ChildFailure("crash", f"was killed by signal {name}{suffix}")
-        return ChildFailure("exit", f"exited with status {code}{suffix}")
+            return ChildFailure(FailureKind.CRASH, f"was killed by signal {name}{suffix}")
+        return ChildFailure(FailureKind.EXIT, f"exited with status {code}{suffix}")
 
     def _kill_all(self) -> None:
         if self._proc is not None:
@@ -329,7 +350,7 @@ class SandboxRunner:
             sweep_adopted_orphans(self._proc.pid, self._started_epoch, frozenset(_LIVE_SANDBOXES))
 
 
-def _drain(stream: Any, buf: _CappedBuffer) -> None:
+def _drain(stream: IO[bytes], buf: _CappedBuffer) -> None:
     try:
         while chunk := stream.read1(65536) if hasattr(stream, "read1") else stream.read(65536):
             buf.feed(chunk)

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import errno
 import functools
+import importlib
 import os
 import tempfile
+from typing import IO, Protocol, cast
 
 # Calls refused with EPERM (a socket with EACCES, as a firewall would answer).
 DENIED_SYSCALLS: tuple[str, ...] = (
@@ -100,11 +102,37 @@ class SeccompUnavailable(Exception):
     """libseccomp or pyseccomp is missing: the child runs without a syscall filter."""
 
 
+# pyseccomp ships no type information: the part of its API used here, as it defines it.
+class _Arg(Protocol):
+    """``pyseccomp.Arg``: a condition on one syscall argument."""
+
+
+class _SyscallFilter(Protocol):
+    def add_rule(self, action: int, syscall: int | str, *args: _Arg) -> None: ...
+
+    def export_bpf(self, file: IO[bytes]) -> None: ...
+
+
+class _Pyseccomp(Protocol):
+    ALLOW: int
+    MASKED_EQ: int
+
+    def SyscallFilter(self, defaction: int) -> _SyscallFilter: ...
+
+    def ERRNO(self, x: int) -> int: ...
+
+    def Arg(self, arg: int, op: int, data_a: int, data_b: int = 0) -> _Arg: ...
+
+
+def _import_pyseccomp() -> _Pyseccomp:
+    return cast(_Pyseccomp, importlib.import_module("pyseccomp"))
+
+
 @functools.cache
 def filter_program() -> bytes:
     """The compiled BPF program (``struct sock_filter`` array); raises ``SeccompUnavailable``."""
     try:
-        import pyseccomp as seccomp
+        seccomp = _import_pyseccomp()
     except (ImportError, RuntimeError, OSError) as e:  # RuntimeError: no libseccomp
         raise SeccompUnavailable(str(e) or type(e).__name__) from e
     try:
@@ -135,10 +163,10 @@ def filter_program() -> bytes:
     return program
 
 
-def _deny(rules: object, seccomp: object, name: str, code: int) -> None:
+def _deny(rules: _SyscallFilter, seccomp: _Pyseccomp, name: str, code: int) -> None:
     """Refuse ``name`` where this architecture has it (some calls exist only on some)."""
     try:
-        rules.add_rule(seccomp.ERRNO(code), name)  # type: ignore[attr-defined]
+        rules.add_rule(seccomp.ERRNO(code), name)
     except (OSError, ValueError, RuntimeError):
         pass  # the call does not exist here, so there is nothing to refuse
 

@@ -206,6 +206,7 @@ def _checked_dtype(text: Any) -> str:
 
 def frame_length(header: bytes, limit: int = MAX_FRAME_BYTES) -> int:
     """Length announced by an 8-byte frame header, checked against ``limit``."""
+    size: int
     (size,) = _LEN.unpack(header)
     if size > limit:
         raise WireError(f"frame of {size} bytes exceeds the {limit}-byte cap")

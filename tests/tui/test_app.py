@@ -6,6 +6,7 @@ import asyncio
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable, Static
 
 from renshu.tui import make_app
@@ -64,7 +65,7 @@ def test_broken_user_bank_is_a_notification_with_its_place(tmp_path: Path) -> No
         app = make_app(tmp_path / "home", banks=[banks], now=NOW, seed=0, lang="en")
         async with app.run_test(size=(100, 30)) as pilot:
             await wait_loaded(app, pilot)
-            messages = [n.message for n in app._notifications]
+            messages = [n.message for n in app.notifications_sent]
             assert any(f"{banks / 'broken.yaml'}:3:1" in m for m in messages), messages
             assert (
                 app.screen.query_one("#topics", DataTable).row_count == 16
@@ -100,5 +101,32 @@ def test_command_palette_finds_a_topic_in_japanese(tmp_path: Path) -> None:
             results = app.service.search("強化学習")
             assert ("topic", "rl", "強化学習 / Reinforcement learning") in results
             assert any(kind == "question" for kind, _i, _l in app.service.search("忘却ゲート"))
+
+    asyncio.run(run())
+
+
+def test_a_failed_load_is_a_notification_and_the_app_stays_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from renshu.grader.progress import study
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("the progress store is on fire")
+
+    monkeypatch.setattr(study, "StudyService", broken)
+
+    async def run() -> None:
+        app = make_app(tmp_path, now=NOW, seed=0, lang="en")
+        async with app.run_test(size=(80, 24)) as pilot:
+            for _ in range(200):
+                if app.notifications_sent:
+                    break
+                await pilot.pause(0.05)
+            notice = app.notifications_sent[-1]
+            assert notice.message == "the progress store is on fire"
+            assert notice.severity == "error"
+            assert app.service is None
+            assert type(app.screen).__name__ == "HomeScreen"
+            assert app.is_running
 
     asyncio.run(run())

@@ -54,7 +54,7 @@ async def save_and_wait(pilot, screen: WorkspaceScreen, source: str | None = Non
 
 
 def notices(app) -> list[str]:
-    return [n.message for n in app._notifications]
+    return [n.message for n in app.notifications_sent]
 
 
 def test_correct_solution_passes_and_is_recorded(tmp_path: Path) -> None:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from ..bindings import relabel
-from ..i18n import Lang, t, tr
+from ..base import RenshuScreen
+from ..bindings import bindings_for, label
+from ..i18n import Lang, tr
+from ..messages import ServiceReady
 
 STRINGS: dict[str, tuple[str, str]] = {
     "intro": (
@@ -25,8 +25,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "passed": ("合格", "passed"),
 }
 
-LABELS: dict[str, tuple[str, str]] = {"open": ("開く", "Open")}
-
 STATUS_STYLE = {"not_started": "dim", "failing": "bold red", "passed": "bold green"}
 STATUS_MARK = {"not_started": "·", "failing": "✗", "passed": "✓"}
 
@@ -36,13 +34,11 @@ def status_cell(status: str, lang: Lang) -> Text:
     return Text(f"{STATUS_MARK[status]} {tr(STRINGS, status, lang)}", style=STATUS_STYLE[status])
 
 
-class ExerciseListScreen(Screen[None]):
+class ExerciseListScreen(RenshuScreen[None]):
     """Every exercise with its title, topic and whether the learner has passed it."""
 
-    BINDINGS = [
-        Binding("enter", "open", "Open"),
-        Binding("escape", "app.pop_screen", "Back"),
-    ]
+    SCOPE = "exercises"
+    BINDINGS = bindings_for("exercises")
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -51,10 +47,7 @@ class ExerciseListScreen(Screen[None]):
             yield DataTable(id="exercise-table", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
-    def on_mount(self) -> None:
-        relabel(self, self.app.lang, LABELS)
-
-    def on_service_ready(self) -> None:
+    def on_service_ready(self, _message: ServiceReady) -> None:
         self.reload()
 
     def on_screen_resume(self) -> None:
@@ -64,14 +57,13 @@ class ExerciseListScreen(Screen[None]):
         self.reload()
 
     def update_language(self) -> None:
-        relabel(self, self.app.lang, LABELS)
         self.reload()
 
     def reload(self) -> None:
-        lang: Lang = self.app.lang
-        self.sub_title = t("key.exercises", lang)
+        lang: Lang = self.renshu_app.lang
+        self.sub_title = label("home.exercises", lang)
         self.query_one("#exercises-intro", Static).update(tr(STRINGS, "intro", lang))
-        service = self.app.service
+        service = self.service
         if service is None:
             return
         from renshu.grader.quiz.banks import load_curriculum

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from ..bindings import relabel
+from ..base import RenshuScreen
+from ..bindings import bindings_for, label
 from ..i18n import t
+from ..messages import ServiceReady
 
 
 def mastery_bar(value: float, width: int = 10) -> str:
@@ -18,42 +18,36 @@ def mastery_bar(value: float, width: int = 10) -> str:
     return "█" * filled + "░" * (width - filled) + f" {value:>4.0%}"
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(RenshuScreen[None]):
     """Topics to study; keys start a quiz, the review, the exercises or the stats."""
 
-    BINDINGS = [
-        Binding("enter", "quiz", "Quiz"),
-        Binding("r", "review", "Review"),
-        Binding("e", "exercises", "Exercises"),
-        Binding("s", "stats", "Stats"),
-    ]
+    SCOPE = "home"
+    BINDINGS = bindings_for("home")
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
         with Vertical(id="home"):
-            yield Static(t("app.loading", self.app.lang), id="home-summary")
+            yield Static(t("app.loading", self.renshu_app.lang), id="home-summary")
             yield DataTable(id="topics", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
     def on_mount(self) -> None:
         self.update_language()
 
-    def on_service_ready(self) -> None:
+    def on_service_ready(self, _message: ServiceReady) -> None:
         self.reload()
 
     def on_screen_resume(self) -> None:
-        if self.app.service is not None:
+        if self.service is not None:
             self.reload()
 
     def update_language(self) -> None:
-        relabel(self, self.app.lang)
-        relabel(self.app, self.app.lang)
         self.reload()
 
     def reload(self) -> None:
-        lang = self.app.lang
+        lang = self.renshu_app.lang
         table = self.query_one("#topics", DataTable)
-        service = self.app.service
+        service = self.service
         if service is None:
             return
         home = service.home()
@@ -95,40 +89,44 @@ class HomeScreen(Screen[None]):
         self.action_quiz()
 
     def action_quiz(self) -> None:
-        service = self.app.service
+        service = self.service
         topic = self._selected_topic()
         if service is None or topic is None:
             return
         items = service.topic_session(topic)
         if not items:
-            self.notify(t("home.empty", self.app.lang))
+            self.notify(t("home.empty", self.renshu_app.lang))
             return
         from .quiz import QuizScreen
 
-        title = next(s.title.get(self.app.lang) for s in service.home().topics if s.topic == topic)
+        title = next(
+            s.title.get(self.renshu_app.lang) for s in service.home().topics if s.topic == topic
+        )
         self.app.push_screen(QuizScreen(items, title=title, mode="topic"))
 
     def action_review(self) -> None:
-        service = self.app.service
+        service = self.service
         if service is None:
             return
         items = service.review_session()
         if not items:
-            self.notify(t("home.no_due", self.app.lang))
+            self.notify(t("home.no_due", self.renshu_app.lang))
             return
         from .quiz import QuizScreen
 
-        self.app.push_screen(QuizScreen(items, title=t("key.review", self.app.lang), mode="review"))
+        self.app.push_screen(
+            QuizScreen(items, title=label("home.review", self.renshu_app.lang), mode="review")
+        )
 
     def action_exercises(self) -> None:
-        if self.app.service is None:
+        if self.service is None:
             return
         from .exercises import ExerciseListScreen
 
         self.app.push_screen(ExerciseListScreen())
 
     def action_stats(self) -> None:
-        if self.app.service is None:
+        if self.service is None:
             return
         from .stats import StatsScreen
 

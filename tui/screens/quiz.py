@@ -13,10 +13,8 @@ from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, Static
 
 from renshu.grader.errors import StoreError
@@ -26,15 +24,12 @@ from renshu.grader.quiz.answer_check import (
 )
 from renshu.grader.quiz.model import text_in
 
-from ..bindings import relabel
+from ..base import RenshuScreen
+from ..bindings import bindings_for
 from ..i18n import Lang, tr
 from ..widgets.question_base import QuestionWidget, inline, pick
-from ..widgets.question_choices import ChoiceQuestion
-from ..widgets.question_cloze import ClozeQuestion
-from ..widgets.question_flashcard import RATINGS, FlashcardQuestion
-from ..widgets.question_ordering import OrderingQuestion
-from ..widgets.question_text import TextQuestion
-from ..widgets.question_true_false import TrueFalseQuestion
+from ..widgets.question_factory import TYPES, question_widget
+from ..widgets.question_flashcard import RATINGS
 from .summary import Outcome, SummaryScreen, duration
 
 if TYPE_CHECKING:
@@ -68,41 +63,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "saved": ("{n} 問の解答を記録しました。", "{n} answer(s) saved."),
     "not_saved": ("解答を記録できませんでした", "Your answer could not be saved"),
 }
-TYPES: dict[str, tuple[str, str]] = {
-    "single_choice": ("択一", "single choice"),
-    "multi_select": ("複数選択", "select all that apply"),
-    "true_false": ("正誤", "true or false"),
-    "numeric": ("数値", "number"),
-    "short_answer": ("記述", "short answer"),
-    "ordering": ("並べ替え", "put in order"),
-    "cloze": ("穴埋め", "fill in the blanks"),
-    "flashcard": ("フラッシュカード", "flashcard"),
-}
-LABELS: dict[str, tuple[str, str]] = {
-    "back": ("ホーム", "Home"),
-    "hint": ("ヒント", "Hint"),
-    "hint_typing": ("ヒント", "Hint"),
-    "next": ("次へ", "Next"),
-}
 _BLANK = re.compile(r"\{\{(\d+)\}\}")
-
-
-def question_widget(item: StudyItem, lang: Lang) -> QuestionWidget:
-    """The answer widget for the item's question type."""
-    question = item.question
-    if item.type in ("single_choice", "multi_select"):
-        return ChoiceQuestion(question, lang, item.choice_order, id="question")
-    if item.type == "true_false":
-        return TrueFalseQuestion(question, lang, id="question")
-    if item.type in ("numeric", "short_answer"):
-        return TextQuestion(question, lang, id="question")
-    if item.type == "ordering":
-        return OrderingQuestion(question, lang, item.order, id="question")
-    if item.type == "cloze":
-        return ClozeQuestion(question, lang, id="question")
-    if item.type == "flashcard":
-        return FlashcardQuestion(question, lang, id="question")
-    raise ValueError(f"no widget for question type {item.type!r} ({item.id})")
 
 
 def prompt_markdown(item: StudyItem, lang: Lang) -> str:
@@ -113,17 +74,11 @@ def prompt_markdown(item: StudyItem, lang: Lang) -> str:
     return text
 
 
-class QuizScreen(Screen[None]):
+class QuizScreen(RenshuScreen[None]):
     """Questions one at a time; the summary follows the last one."""
 
-    BINDINGS = [
-        Binding("escape", "back", "Home"),
-        Binding("h", "hint", "Hint"),
-        Binding("ctrl+g", "hint_typing", "Hint"),
-        Binding("ctrl+l", "app.toggle_language", show=False),
-        Binding("enter", "next", "Next", priority=True),
-        Binding("right", "next", "Next", priority=True, show=False),
-    ]
+    SCOPE = "quiz"
+    BINDINGS = bindings_for("quiz")
 
     def __init__(self, items: list[StudyItem], title: str = "", mode: str = "topic") -> None:
         super().__init__()
@@ -159,7 +114,6 @@ class QuizScreen(Screen[None]):
 
     async def on_mount(self) -> None:
         self.sub_title = self.quiz_title
-        relabel(self, self.app.lang, LABELS)
         if not self.items:
             self.dismiss()
             return
@@ -175,7 +129,7 @@ class QuizScreen(Screen[None]):
 
     async def show_question(self) -> None:
         """Draw the current item with a fresh answer widget and start its clock."""
-        lang: Lang = self.app.lang
+        lang: Lang = self.renshu_app.lang
         self.answered, self.raw, self.result = False, None, None
         slot = self.query_one("#quiz-slot")
         await slot.remove_children()
@@ -222,9 +176,9 @@ class QuizScreen(Screen[None]):
         result = self.result
         if result is None:
             return
-        if lang != self.result_lang:
+        if lang != self.result_lang and self.service is not None:
             try:
-                result = self.app.service.check(self.item, self.raw, lang)
+                result = self.service.check(self.item, self.raw, lang)
             except AnswerFormatError:  # cannot happen for a recorded answer; keep the old words
                 pass
         feedback = self.query_one("#quiz-feedback")
@@ -277,12 +231,13 @@ class QuizScreen(Screen[None]):
     @on(QuestionWidget.Answered)
     def answered_question(self, event: QuestionWidget.Answered) -> None:
         event.stop()
-        if self.answered or self.app.service is None:
+        service = self.service
+        if self.answered or service is None:
             return
-        lang: Lang = self.app.lang
+        lang: Lang = self.renshu_app.lang
         seconds = time.monotonic() - self.shown
         try:
-            result = self.app.service.answer(self.item, event.raw, lang, seconds)
+            result = service.answer(self.item, event.raw, lang, seconds)
         except AnswerFormatError as error:
             key = "unreadable.numeric" if self.item.type == "numeric" else "unreadable"
             event.widget.note(
@@ -328,7 +283,7 @@ class QuizScreen(Screen[None]):
             self.widget.note(STRINGS["no_more_hints"])
             return
         self.item.hints_shown += 1
-        self._draw_hints(self.app.lang)
+        self._draw_hints(self.renshu_app.lang)
         self.call_after_refresh(self.query_one("#quiz-hints").scroll_visible, animate=False)
 
     def action_hint_typing(self) -> None:
@@ -348,15 +303,14 @@ class QuizScreen(Screen[None]):
 
     def action_back(self) -> None:
         if self.outcomes:
-            self.notify(tr(STRINGS, "saved", self.app.lang, n=len(self.outcomes)))
+            self.notify(tr(STRINGS, "saved", self.renshu_app.lang, n=len(self.outcomes)))
         self.dismiss()
 
     # -- language ----------------------------------------------------------------------
 
     def update_language(self) -> None:
         """Redraw the question, hints, feedback and footer in the app's new language."""
-        lang: Lang = self.app.lang
-        relabel(self, lang, LABELS)
+        lang: Lang = self.renshu_app.lang
         if not self.is_mounted or not self.query("#question"):
             return
         self._draw_head(lang)

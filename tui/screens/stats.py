@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label, Sparkline, Static
 
-from ..bindings import relabel
+from ..base import RenshuScreen
+from ..bindings import bindings_for
 from ..i18n import t
 from .home import mastery_bar
 
@@ -17,8 +16,11 @@ def pct(value: float | None) -> str:
     return "—" if value is None else f"{value:.0%}"
 
 
-class StatsScreen(Screen[None]):
-    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+class StatsScreen(RenshuScreen[None]):
+    """Progress so far; escape goes back."""
+
+    SCOPE = "stats"
+    BINDINGS = bindings_for("stats")
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -38,11 +40,10 @@ class StatsScreen(Screen[None]):
         self.update_language()
 
     def update_language(self) -> None:
-        relabel(self, self.app.lang)
         self.reload()
 
     def reload(self) -> None:
-        service, lang = self.app.service, self.app.lang
+        service, lang = self.service, self.renshu_app.lang
         if service is None:
             return
         stats = service.stats()

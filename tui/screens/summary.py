@@ -8,13 +8,12 @@ from typing import TYPE_CHECKING
 
 from rich.cells import cell_len, set_cell_size
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from ..bindings import relabel
+from ..base import RenshuScreen
+from ..bindings import bindings_for
 from ..i18n import Lang, tr
 
 if TYPE_CHECKING:
@@ -35,7 +34,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "min_sec": ("{m}分{s:02d}秒", "{m}m {s:02d}s"),
     "sec": ("{s}秒", "{s}s"),
 }
-LABELS = {"close": ("ホーム", "Home")}
 
 
 @dataclass(frozen=True)
@@ -64,10 +62,11 @@ def short_prompt(item: StudyItem, lang: Lang, width: int = 66) -> str:
     return text if cell_len(text) <= width else set_cell_size(text, width - 1).rstrip() + "…"
 
 
-class SummaryScreen(Screen[None]):
+class SummaryScreen(RenshuScreen[None]):
     """Score, time and the wrongly answered questions; enter or escape goes home."""
 
-    BINDINGS = [Binding("enter,escape", "close", "Home")]
+    SCOPE = "summary"
+    BINDINGS = bindings_for("summary")
 
     def __init__(self, outcomes: list[Outcome], title: str, mode: str, elapsed: float) -> None:
         super().__init__()
@@ -91,8 +90,7 @@ class SummaryScreen(Screen[None]):
         self.update_language()
 
     def update_language(self) -> None:
-        lang: Lang = self.app.lang
-        relabel(self, lang, LABELS)
+        lang: Lang = self.renshu_app.lang
         self.sub_title = self.quiz_title
         done = (
             tr(STRINGS, "done.review", lang)

@@ -1,29 +1,23 @@
 """The workspace: an exercise's task and hints, a Python editor on the learner's file, the grading.
 
-Saving (ctrl+s) writes the file and grades it in a thread worker; every run is
-numbered and only the newest run's result is shown, so a slow stale grading
-never overwrites a newer one. The file is polled once a second, so a change
-made by any other editor (or ctrl+e, which suspends the app and runs
-``$EDITOR``) reloads the editor and regrades.
+Saving (ctrl+s) writes the file and grades it in a thread worker, which posts
+``GradeFinished`` or ``GradeFailed``; every run is numbered and only the newest
+run's result is shown, so a slow stale grading never overwrites a newer one.
+The file is polled once a second, so a change made by any other editor (or
+ctrl+e, which suspends the app and runs ``$EDITOR``) reloads the editor and
+regrades. The file side lives in ``renshu.tui.workspace_files``; this is the UI.
 """
 
 from __future__ import annotations
 
-import os
-import shlex
-import subprocess
-import threading
-from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult, SuspendNotSupported
-from textual.binding import Binding
 from textual.containers import Container, Vertical, VerticalScroll
-from textual.screen import Screen
+from textual.notifications import SeverityLevel as Level
 from textual.timer import Timer
 from textual.widgets import (
     Button,
@@ -35,149 +29,59 @@ from textual.widgets import (
     TabPane,
     TextArea,
 )
-from textual.worker import Worker, WorkerState
 
-from ..bindings import relabel
+from ..base import RenshuScreen
+from ..bindings import bindings_for
 from ..i18n import Lang, tr
-from ..widgets.grade_view import VERDICT_STYLE, GradeView
+from ..messages import GradeFailed, GradeFinished, ServiceReady
+from ..widgets.grade_view import GradeView
+from ..workspace_files import POLL_SECONDS, EditorError, RunTags, WorkspaceFile, WorkspaceFileError
+from .workspace_text import STRINGS, hint_button_label, hints_markdown, state_line
 
 if TYPE_CHECKING:
     from renshu.grader.exercises.catalogue import LoadedExercise
     from renshu.grader.grading.result import GradeResult
+    from renshu.grader.progress.study import StudyService
 
-STRINGS: dict[str, tuple[str, str]] = {
-    "tab.task": ("課題", "Task"),
-    "tab.result": ("結果", "Result"),
-    "tab.solution": ("模範解答", "Solution"),
-    "hint.title": ("ヒント {i}/{n}", "Hint {i} of {n}"),
-    "hint.button": ("ヒント ({i}/{n})", "Hint ({i}/{n})"),
-    "hint.none_left": ("ヒントはこれで全部です", "No more hints"),
-    "state.loading": ("読み込み中…", "Loading…"),
-    "state.saved": ("保存済み", "saved"),
-    "state.unsaved": ("● 未保存 (ctrl+s で保存して採点)", "● unsaved (ctrl+s saves and grades)"),
-    "state.grading": ("採点中…", "grading…"),
-    "verdict.pass": ("合格", "PASS"),
-    "verdict.fail": ("不合格", "FAIL"),
-    "verdict.error": ("エラー", "ERROR"),
-    "notice.unknown": ("演習 {id} が見つかりません", "There is no exercise called {id}"),
-    "notice.unreadable": ("作業ファイルを読めません: {error}", "Cannot read your file: {error}"),
-    "notice.unwritable": ("保存できませんでした: {error}", "Could not save: {error}"),
-    "notice.missing": (
-        "作業ファイルがなくなっていたので、ひな形から作り直しました。"
-        "エディタの内容はそのままです(ctrl+s で保存)。",
-        "Your workspace file was missing, so it was recreated from the starter."
-        " The editor keeps your text (ctrl+s saves it).",
-    ),
-    "notice.reloaded": (
-        "ファイルが外部で変更されたので読み込み直して採点します",
-        "The file changed on disk: reloaded, grading",
-    ),
-    "notice.locked": (
-        "模範解答は合格すると見られます。",
-        "The reference solution unlocks after you pass.",
-    ),
-    "notice.passed": (
-        "合格です!ctrl+o で模範解答と見比べられます。",
-        "Passed! ctrl+o shows the reference solution beside your code.",
-    ),
-    "notice.grading_failed": ("採点できませんでした", "Grading failed"),
-    "notice.no_suspend": (
-        "この端末ではアプリを一時停止して外部エディタを開けません",
-        "This terminal cannot suspend the app to run an external editor",
-    ),
-    "notice.editor_failed": (
-        "エディタ {cmd} を起動できません: {error}($EDITOR を設定してください)",
-        "Could not start the editor {cmd}: {error} (set $EDITOR)",
-    ),
-    "notice.editor_exit": (
-        "{cmd} が終了コード {code} で終わりました",
-        "{cmd} exited with code {code}",
-    ),
-    "notice.solution_failed": (
-        "模範解答を表示できません: {error}",
-        "Cannot show the solution: {error}",
-    ),
-}
-
-LABELS: dict[str, tuple[str, str]] = {
-    "save": ("保存", "Save"),
-    "external_editor": ("エディタ", "Editor"),
-    "solution": ("解答", "Solution"),
-    "hint": ("ヒント", "Hint"),
-    "back": ("戻る", "Back"),
-}
-
-POLL_SECONDS = 1.0
-SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
-
-# One grading at a time: Hypothesis keeps global state, and a stale run still
-# holding the lock lets the next one skip itself if an even newer save came in.
-_GRADE_LOCK = threading.Lock()
+__all__ = ["RunTags", "WorkspaceScreen"]
 
 
-@dataclass
-class RunTags:
-    """Numbers the grading runs; only the newest run's result may be shown."""
-
-    latest: int = 0
-    workers: dict[Worker, int] = field(default_factory=dict)
-
-    def new(self) -> int:
-        self.latest += 1
-        return self.latest
-
-    def is_current(self, run: int) -> bool:
-        return run == self.latest
-
-
-FileSignature = tuple[int, int, int]  # (inode, size, mtime in ns)
-
-
-def file_signature(path: Path) -> FileSignature | None:
-    """What changes when a file is rewritten or replaced (``None`` if it is gone)."""
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return (st.st_ino, st.st_size, st.st_mtime_ns)
-
-
-def home_relative(path: Path) -> str:
-    try:
-        return "~/" + str(path.relative_to(Path.home()))
-    except ValueError:
-        return str(path)
-
-
-class WorkspaceScreen(Screen[None]):
+class WorkspaceScreen(RenshuScreen[None]):
     """Solve one exercise: read the task, edit the code, save to grade, see why it failed."""
 
+    SCOPE = "workspace"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
-    BINDINGS = [
-        # Priority: the editor has focus while typing and binds ctrl+e (end of line) itself.
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("ctrl+e", "external_editor", "Editor", priority=True),
-        Binding("ctrl+o", "solution", "Solution", priority=True),
-        # Not priority: in the editor these keys type themselves (escape leaves the editor).
-        Binding("h", "hint", "Hint"),
-        Binding("escape", "back", "Back"),
-    ]
+    BINDINGS = bindings_for("workspace")
 
     def __init__(self, exercise_id: str) -> None:
         super().__init__()
         self.exercise_id = exercise_id
         self.exercise: LoadedExercise | None = None
-        self.path: Path | None = None
+        self.files = WorkspaceFile(self._locate)
         self.hints_shown = 0
         self.passed = False
         self.runs = RunTags()
         self.grading = False
         self.last_result: GradeResult | None = None
-        self._disk_text = ""  # what the file held when last read or written by this screen
-        self._disk_signature: FileSignature | None = None
         self._editor_text = ""
         self._spinner: Timer | None = None
         self._spin = 0
+
+    @property
+    def path(self) -> Path | None:
+        """The learner's file (``None`` until the exercise is open)."""
+        return self.files.path
+
+    def _locate(self) -> Path:
+        if self.service is None:
+            raise RuntimeError("the study service has not loaded yet")
+        return self.service.workspace_file(self.exercise_id)
+
+    def _say(
+        self, key: str, level: Level = "information", timeout: float | None = None, **values: object
+    ) -> None:
+        """Notify the learner of the string ``key`` in the app's language."""
+        self.notify(tr(STRINGS, key, self.lang, **values), severity=level, timeout=timeout)
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -203,30 +107,25 @@ class WorkspaceScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one(TabbedContent).hide_tab("tab-solution")
         self.update_language()
-        if self.app.service is not None:
-            self.open_exercise()
+        if self.service is not None:
+            self.open_exercise(self.service)
 
-    def on_service_ready(self) -> None:
+    def on_service_ready(self, message: ServiceReady) -> None:
         if self.exercise is None:
-            self.open_exercise()
+            self.open_exercise(message.service)
 
-    def open_exercise(self) -> None:
-        service = self.app.service
-        lang: Lang = self.app.lang
+    def open_exercise(self, service: StudyService) -> None:
         found = [e.exercise for e in service.exercises() if e.id == self.exercise_id]
         if not found:
-            self.notify(tr(STRINGS, "notice.unknown", lang, id=self.exercise_id), severity="error")
+            self._say("notice.unknown", "error", id=self.exercise_id)
             self.app.pop_screen()
             return
         self.exercise = found[0]
         try:
-            self.path = service.workspace_file(self.exercise_id)
-            text = self.path.read_text(encoding="utf-8", errors="replace")
-        except OSError as error:
-            self.notify(tr(STRINGS, "notice.unreadable", lang, error=error), severity="error")
+            text = self.files.open()
+        except WorkspaceFileError as error:
+            self._say("notice.unreadable", "error", error=error)
             text = ""
-        self._disk_text = text
-        self._disk_signature = file_signature(self.path) if self.path else None
         editor = self.query_one("#ws-editor", TextArea)
         editor.load_text(text)
         self._editor_text = text
@@ -238,9 +137,7 @@ class WorkspaceScreen(Screen[None]):
     # -- language ----------------------------------------------------------------------------
 
     def update_language(self) -> None:
-        lang: Lang = self.app.lang
-        relabel(self, lang, LABELS)
-        relabel(self.app, lang)
+        lang = self.lang
         tabs = self.query_one(TabbedContent)
         for pane in ("task", "result", "solution"):
             tabs.get_tab(f"tab-{pane}").label = tr(STRINGS, f"tab.{pane}", lang)
@@ -252,45 +149,21 @@ class WorkspaceScreen(Screen[None]):
         self._render_state()
 
     def _render_hints(self) -> None:
-        lang: Lang = self.app.lang
         button = self.query_one("#ws-hint-button", Button)
+        button.display = self.exercise is not None
         if self.exercise is None:
-            button.display = False
             return
-        hints = self.exercise.spec.hints
-        shown = [
-            f"**{tr(STRINGS, 'hint.title', lang, i=i + 1, n=len(hints))}**  \n{hint.get(lang)}"
-            for i, hint in enumerate(hints[: self.hints_shown])
-        ]
-        self.query_one("#ws-hints", Markdown).update("\n\n".join(shown))
-        button.display = True
-        if self.hints_shown < len(hints):
-            button.label = tr(STRINGS, "hint.button", lang, i=self.hints_shown + 1, n=len(hints))
-            button.disabled = False
-        else:
-            button.label = tr(STRINGS, "hint.none_left", lang)
-            button.disabled = True
+        self.query_one("#ws-hints", Markdown).update(
+            hints_markdown(self.exercise, self.hints_shown, self.lang)
+        )
+        button.label = hint_button_label(self.exercise, self.hints_shown, self.lang)
+        button.disabled = self.hints_shown >= len(self.exercise.spec.hints)
 
     def _render_state(self) -> None:
-        lang: Lang = self.app.lang
-        state = Text()
-        if self.path is None:
-            state.append(tr(STRINGS, "state.loading", lang), "dim")
-        else:
-            state.append(home_relative(self.path), "dim")
-            state.append("  ")
-            if self._editor_text != self._disk_text:
-                state.append(tr(STRINGS, "state.unsaved", lang), "bold yellow")
-            else:
-                state.append(tr(STRINGS, "state.saved", lang), "dim")
-        if self.grading:
-            state.append(f"  {SPINNER[self._spin % len(SPINNER)]} ", "bold cyan")
-            state.append(tr(STRINGS, "state.grading", lang), "bold cyan")
-        elif self.last_result is not None:
-            status = str(self.last_result.status)
-            state.append("  ")
-            state.append(f" {tr(STRINGS, f'verdict.{status}', lang)} ", VERDICT_STYLE[status])
-        self.query_one("#ws-state", Static).update(state)
+        status = str(self.last_result.status) if self.last_result is not None else None
+        unsaved = self.files.is_unsaved(self._editor_text)
+        line = state_line(self.path, unsaved, self.grading, self._spin, status, self.lang)
+        self.query_one("#ws-state", Static).update(line)
 
     # -- editing and saving ------------------------------------------------------------------
 
@@ -304,15 +177,10 @@ class WorkspaceScreen(Screen[None]):
         if self.path is None:
             return False
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.path.write_text(text, encoding="utf-8")
-        except OSError as error:
-            self.notify(
-                tr(STRINGS, "notice.unwritable", self.app.lang, error=error), severity="error"
-            )
+            self.files.save(text)
+        except WorkspaceFileError as error:
+            self._say("notice.unwritable", "error", error=error)
             return False
-        self._disk_text = text
-        self._disk_signature = file_signature(self.path)
         self._render_state()
         return True
 
@@ -324,28 +192,22 @@ class WorkspaceScreen(Screen[None]):
             self.start_grading(text)
 
     def action_back(self) -> None:
-        self._save_if_changed()
+        self.files.save_quietly(self._editor_text)  # leaving anyway: a notice would not be seen
         self.app.pop_screen()
 
     def on_unmount(self) -> None:
-        self._save_if_changed()  # quitting never loses typed work
-
-    def _save_if_changed(self) -> None:
-        if self.path is not None and self._editor_text != self._disk_text:
-            try:
-                self.path.write_text(self._editor_text, encoding="utf-8")
-            except OSError:
-                pass  # leaving the screen anyway; the notice would not be seen
-            else:
-                self._disk_text = self._editor_text
+        self.files.save_quietly(self._editor_text)  # quitting never loses typed work
 
     # -- grading -----------------------------------------------------------------------------
 
     def start_grading(self, source: str) -> int:
         """Grade ``source`` in a thread; a newer call replaces (and outdates) this one."""
         run = self.runs.new()
-        job = partial(self._grade_job, self.app.service, run, source, self.path, self.app.lang)
-        worker = self.run_worker(
+        service, path = self.service, self.path
+        if service is None or path is None:
+            return run
+        job = partial(self._grade_job, service, run, source, path, self.lang)
+        self.run_worker(
             job,
             name=f"grade-{run}",
             group="grade",
@@ -353,48 +215,44 @@ class WorkspaceScreen(Screen[None]):
             thread=True,
             exit_on_error=False,
         )
-        self.runs.workers[worker] = run
         self._set_grading(True)
         return run
 
     def _grade_job(
-        self, service, run: int, source: str, path: Path, lang: Lang
-    ) -> tuple[int, GradeResult | None]:
-        with _GRADE_LOCK:
-            if not self.runs.is_current(run):
-                return run, None  # a newer save came in while this one waited
-            return run, service.grade(self.exercise_id, source, path, lang)
-
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        worker = event.worker
-        if worker.group != "grade" or event.state not in (
-            WorkerState.SUCCESS,
-            WorkerState.ERROR,
-            WorkerState.CANCELLED,
-        ):
+        self, service: StudyService, run: int, source: str, path: Path, lang: Lang
+    ) -> None:
+        """In a thread: grade unless a newer save came in, and post the outcome."""
+        grade = partial(service.grade, self.exercise_id, source, path, lang)
+        try:
+            result = self.runs.run_if_current(run, grade)
+        except Exception as error:  # shown in the results view; the app stays up
+            self.post_message(GradeFailed(run, error))
             return
-        run = self.runs.workers.pop(worker, 0)
-        if event.state == WorkerState.SUCCESS:
-            _run, result = worker.result
-            self.apply_result(run, result)
-        elif event.state == WorkerState.ERROR and self.runs.is_current(run):
-            lang: Lang = self.app.lang
-            self._set_grading(False)
-            text = f"{type(worker.error).__name__}: {worker.error}"
-            self.query_one(GradeView).show_failure(text, lang)
-            self.query_one(TabbedContent).active = "tab-result"
-            self.notify(text, title=tr(STRINGS, "notice.grading_failed", lang), severity="error")
+        if result is not None:
+            self.post_message(GradeFinished(run, result))
 
-    def apply_result(self, run: int, result: GradeResult | None) -> bool:
+    def on_grade_finished(self, message: GradeFinished) -> None:
+        self.apply_result(message.run, message.result)
+
+    def on_grade_failed(self, message: GradeFailed) -> None:
+        if not self.runs.is_current(message.run):
+            return
+        self._set_grading(False)
+        text = f"{type(message.error).__name__}: {message.error}"
+        self.query_one(GradeView).show_failure(text, self.lang)
+        self.query_one(TabbedContent).active = "tab-result"
+        self.notify(text, title=tr(STRINGS, "notice.grading_failed", self.lang), severity="error")
+
+    def apply_result(self, run: int, result: GradeResult) -> bool:
         """Show ``result`` unless a newer run has started since (then it is ignored)."""
-        if result is None or not self.runs.is_current(run):
+        if not self.runs.is_current(run):
             return False
         self.last_result = result
         self._set_grading(False)
         if str(result.status) == "pass":
             self.passed = True
-            self.notify(tr(STRINGS, "notice.passed", self.app.lang))
-        self.query_one(GradeView).show(result, self.app.lang)
+            self._say("notice.passed")
+        self.query_one(GradeView).show(result, self.lang)
         self.query_one(TabbedContent).active = "tab-result"
         self._render_state()
         return True
@@ -419,70 +277,39 @@ class WorkspaceScreen(Screen[None]):
         """Reload and regrade when the file changed on disk; recreate it if it is gone."""
         if self.path is None or not self.is_mounted:
             return
-        lang: Lang = self.app.lang
-        signature = file_signature(self.path)
-        if signature is None:
-            try:
-                self.path = self.app.service.workspace_file(self.exercise_id)
-                self._disk_text = self.path.read_text(encoding="utf-8", errors="replace")
-            except OSError as error:
-                self.notify(tr(STRINGS, "notice.unreadable", lang, error=error), severity="error")
-                return
-            self._disk_signature = file_signature(self.path)
-            self.notify(tr(STRINGS, "notice.missing", lang), severity="warning", timeout=10)
-            self._render_state()
-            return
-        if signature == self._disk_signature:
-            return
-        self._disk_signature = signature
         try:
-            text = self.path.read_text(encoding="utf-8", errors="replace")
-        except OSError as error:
-            self.notify(tr(STRINGS, "notice.unreadable", lang, error=error), severity="error")
+            change = self.files.poll()
+        except WorkspaceFileError as error:
+            self._say("notice.unreadable", "error", error=error)
             return
-        if text == self._disk_text:
-            return  # touched, not changed
-        self._disk_text = text
-        editor = self.query_one("#ws-editor", TextArea)
-        if editor.text != text:
-            # An edit, not load_text: ctrl+z in the editor brings back what was there.
-            editor.replace(text, editor.document.start, editor.document.end)
-        self._editor_text = text
-        self.notify(tr(STRINGS, "notice.reloaded", lang))
-        self.start_grading(text)
+        if change.kind == "recreated":  # the editor keeps the learner's text
+            self._say("notice.missing", "warning", timeout=10)
+            self._render_state()
+        elif change.kind == "changed":
+            editor = self.query_one("#ws-editor", TextArea)
+            if editor.text != change.text:
+                # An edit, not load_text: ctrl+z in the editor brings back what was there.
+                editor.replace(change.text, editor.document.start, editor.document.end)
+            self._editor_text = change.text
+            self._say("notice.reloaded")
+            self.start_grading(change.text)
 
     def action_external_editor(self) -> None:
         if self.path is None:
             return
-        lang: Lang = self.app.lang
-        if self._editor_text != self._disk_text and not self.write_file(self._editor_text):
+        if self.files.is_unsaved(self._editor_text) and not self.write_file(self._editor_text):
             return  # the other editor must see what is on screen
-        command = os.environ.get("EDITOR") or "vi"
         try:
-            argv = [*shlex.split(command), str(self.path)]
-        except ValueError as error:
-            self.notify(
-                tr(STRINGS, "notice.editor_failed", lang, cmd=command, error=error),
-                severity="error",
-            )
-            return
-        try:
-            with self.app.suspend():
-                code = subprocess.call(argv)
+            code = self.files.run_editor(self.app.suspend())
         except SuspendNotSupported:
-            self.notify(tr(STRINGS, "notice.no_suspend", lang), severity="warning")
+            self._say("notice.no_suspend", "warning")
             return
-        except OSError as error:
-            self.notify(
-                tr(STRINGS, "notice.editor_failed", lang, cmd=argv[0], error=error),
-                severity="error",
-                timeout=10,
-            )
+        except EditorError as error:
+            self._say("notice.editor_failed", "error", 10, cmd=error.command, error=error.error)
             return
         if code != 0:
-            self.notify(
-                tr(STRINGS, "notice.editor_exit", lang, cmd=argv[0], code=code),
-                severity="warning",
+            self._say(
+                "notice.editor_exit", "warning", cmd=self.files.editor_command()[0], code=code
             )
         self.check_disk()
 
@@ -492,7 +319,7 @@ class WorkspaceScreen(Screen[None]):
         if self.exercise is None:
             return
         if self.hints_shown >= len(self.exercise.spec.hints):
-            self.notify(tr(STRINGS, "hint.none_left", self.app.lang))
+            self._say("hint.none_left")
             return
         self.hints_shown += 1
         self._render_hints()
@@ -504,17 +331,16 @@ class WorkspaceScreen(Screen[None]):
         self.action_hint()
 
     def action_solution(self) -> None:
-        service = self.app.service
+        service = self.service
         if service is None or self.exercise is None:
             return
-        lang: Lang = self.app.lang
         if not (self.passed or service.has_passed(self.exercise_id)):
-            self.notify(tr(STRINGS, "notice.locked", lang))
+            self._say("notice.locked")
             return
         try:
             source = service.solution(self.exercise_id)
         except Exception as error:  # the reference is shipped data: say what broke, keep going
-            self.notify(tr(STRINGS, "notice.solution_failed", lang, error=error), severity="error")
+            self._say("notice.solution_failed", "error", error=error)
             return
         self.query_one("#ws-solution", TextArea).load_text(source)
         tabs = self.query_one(TabbedContent)

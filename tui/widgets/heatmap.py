@@ -8,9 +8,6 @@ Values that are not finite numbers (NaN, inf, ``None``) show as ``!!``.
 
 from __future__ import annotations
 
-import math
-from typing import Any
-
 from rich.cells import cell_len
 from rich.color import Color
 from rich.columns import Columns
@@ -19,12 +16,14 @@ from rich.style import Style
 from rich.text import Text
 from textual.widget import Widget
 
+from renshu.grader.presentation.matrix import Matrix, as_matrix, number_or_none
+
 from ..i18n import Lang, tr
 
 MAX_CELLS = 12  # rows and columns shown; larger arrays are cut (and say so)
 CELL = "  "
 
-Matrix = list[list[float | None]]
+__all__ = ["MAX_CELLS", "Heatmap", "Matrix", "as_matrix"]
 
 STRINGS: dict[str, tuple[str, str]] = {
     "expected": ("期待値", "expected"),
@@ -44,41 +43,6 @@ _POSITIVE = (245, 140, 40)  # orange
 _DIFF_NONE = (40, 40, 40)
 _DIFF_MAX = (230, 30, 30)  # red
 _NOT_FINITE = Style(color="white", bgcolor="rgb(150,0,150)", bold=True)
-
-
-def as_matrix(value: Any) -> Matrix | None:
-    """``value`` as rows of numbers if it is 2-D (or 3-D with a leading size-1 axis), else None."""
-    if (
-        isinstance(value, list)
-        and len(value) == 1
-        and isinstance(value[0], list)
-        and value[0]
-        and all(isinstance(row, list) for row in value[0])
-    ):
-        value = value[0]  # a batch of one: (1, R, C) -> (R, C)
-    if not isinstance(value, list) or not value:
-        return None
-    if not all(isinstance(row, list) and row for row in value):
-        return None
-    width = len(value[0])
-    if any(len(row) != width for row in value):
-        return None
-    matrix: Matrix = []
-    for row in value:
-        cells: list[float | None] = []
-        for cell in row:
-            if isinstance(cell, list):
-                return None  # deeper than 2-D
-            cells.append(_number(cell))
-        matrix.append(cells)
-    return matrix
-
-
-def _number(cell: Any) -> float | None:
-    if isinstance(cell, bool) or not isinstance(cell, int | float):
-        return None
-    value = float(cell)
-    return value if math.isfinite(value) else None
 
 
 def _blend(low: tuple[int, int, int], high: tuple[int, int, int], amount: float) -> Color:
@@ -109,7 +73,7 @@ def difference_style(difference: float | None, largest: float) -> Style:
 
 def _crop(matrix: Matrix) -> Matrix:
     """The top-left ``MAX_CELLS`` square, with NaN and inf as ``None``."""
-    return [[_number(v) for v in row[:MAX_CELLS]] for row in matrix[:MAX_CELLS]]
+    return [[number_or_none(v) for v in row[:MAX_CELLS]] for row in matrix[:MAX_CELLS]]
 
 
 def _differences(expected: Matrix, got: Matrix) -> Matrix:

@@ -7,7 +7,7 @@ the checking. Widgets never call the service.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.content import Content
@@ -15,23 +15,10 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
 
-from ..bindings import relabel
+from ..bindings import pick
 from ..i18n import Lang
 
-if TYPE_CHECKING:
-    pass
-
-# action -> (ja, en) footer label, for the bindings of every question widget
-LABELS: dict[str, tuple[str, str]] = {
-    "submit": ("解答", "Answer"),
-    "reveal": ("裏返す", "Turn over"),
-    "toggle": ("選ぶ/外す", "Toggle"),
-}
-
-
-def pick(pair: tuple[str, str], lang: Lang) -> str:
-    """The Japanese or English half of a ``(ja, en)`` pair."""
-    return pair[0] if lang == "ja" else pair[1]
+__all__ = ["QuestionWidget", "inline", "pick", "typing_keys"]
 
 
 def inline(text: str) -> Content:
@@ -108,8 +95,7 @@ class QuestionWidget(Widget):
         self.set_language(self.lang)
 
     def set_language(self, lang: Lang) -> None:
-        self.lang = lang
-        relabel(self, lang, LABELS)
+        self.lang = lang  # the footer's labels follow the app's language by themselves
         self.render_labels()
         keys = self.query_one(".question-keys", Static)
         keys.update(pick(self.keys_help(), lang))

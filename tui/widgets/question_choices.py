@@ -6,12 +6,13 @@ from typing import Any
 
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.dom import DOMNode
 from textual.widgets import Static
 
 from renshu.grader.quiz.model import text_in
 
+from ..bindings import bindings_for
 from ..i18n import Lang
 from .question_base import QuestionWidget, inline
 
@@ -34,13 +35,7 @@ class ChoiceQuestion(QuestionWidget):
     """Numbered choices. Single choice answers on a number key; multi-select ticks and submits."""
 
     can_focus = True
-    BINDINGS = [
-        Binding("up", "move(-1)", show=False),
-        Binding("down", "move(1)", show=False),
-        Binding("space", "toggle", "Toggle", show=False),
-        Binding("enter", "submit", "Answer"),
-        *(Binding(str(n), f"number({n - 1})", show=False) for n in range(1, 10)),
-    ]
+    BINDINGS = bindings_for("choices")
 
     def __init__(
         self,
@@ -114,11 +109,12 @@ class ChoiceQuestion(QuestionWidget):
             return
         self._move_to(position)
         if self.multi:
-            self.action_toggle()
+            self.action_tick()
         else:
             self.action_submit()
 
-    def action_toggle(self) -> None:
+    def action_tick(self) -> None:
+        """Tick or untick the choice under the cursor (multi-select)."""
         if self.frozen or not self.multi:
             return
         self.ticked ^= {self.cursor}
@@ -135,7 +131,7 @@ class ChoiceQuestion(QuestionWidget):
 
     def on_click(self, event: events.Click) -> None:
         # The row under the pointer: picks it (single) or ticks it (multi-select).
-        row = event.widget
+        row: DOMNode | None = event.widget
         while row is not None and row is not self and not row.has_class("choice-row"):
             row = row.parent
         if row is None or row is self or row.name is None:
@@ -144,7 +140,7 @@ class ChoiceQuestion(QuestionWidget):
         position = int(row.name)
         if self.multi:
             self.cursor = position
-            self.action_toggle()
+            self.action_tick()
         else:
             self.action_number(position)
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Markdown, Static
 
 from renshu.grader.quiz.model import text_in
 
+from ..bindings import bindings_for
 from ..i18n import Lang
 from .question_base import QuestionWidget, pick
 
@@ -38,10 +38,7 @@ class FlashcardQuestion(QuestionWidget):
     """The raw answer is the learner's own rating, 1 (again) to 4 (easy)."""
 
     can_focus = True
-    BINDINGS = [
-        Binding("space,enter", "reveal", "Show answer"),
-        *(Binding(str(n), f"rate({n})", show=False) for n in RATINGS),
-    ]
+    BINDINGS = bindings_for("flashcard")
 
     def __init__(self, question: Any, lang: Lang, *, id: str | None = None) -> None:
         super().__init__(question, lang, id=id)

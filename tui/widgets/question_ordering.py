@@ -6,12 +6,13 @@ from typing import Any
 
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.dom import DOMNode
 from textual.widgets import Static
 
 from renshu.grader.quiz.model import text_in
 
+from ..bindings import bindings_for
 from ..i18n import Lang
 from .question_base import QuestionWidget, inline
 
@@ -25,13 +26,7 @@ class OrderingQuestion(QuestionWidget):
     """The question's items in the learner's arrangement; the raw answer lists item indices."""
 
     can_focus = True
-    BINDINGS = [
-        Binding("up", "cursor(-1)", show=False),
-        Binding("down", "cursor(1)", show=False),
-        Binding("shift+up,alt+up,ctrl+up", "shift(-1)", show=False),
-        Binding("shift+down,alt+down,ctrl+down", "shift(1)", show=False),
-        Binding("enter", "submit", "Answer"),
-    ]
+    BINDINGS = bindings_for("ordering")
 
     def __init__(
         self, question: Any, lang: Lang, order: list[int], *, id: str | None = None
@@ -87,7 +82,7 @@ class OrderingQuestion(QuestionWidget):
         self.submit(list(self.arrangement))
 
     def on_click(self, event: events.Click) -> None:
-        row = event.widget
+        row: DOMNode | None = event.widget
         while row is not None and row is not self and not row.has_class("choice-row"):
             row = row.parent
         if row is not None and row is not self and row.name is not None and not self.frozen:

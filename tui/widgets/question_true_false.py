@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from textual import events
-from textual.binding import Binding
 
+from ..bindings import bindings_for
 from ..i18n import Lang
 from .question_base import pick
 from .question_choices import ChoiceQuestion
@@ -23,10 +23,7 @@ FALSE_KEYS = {"×", "✕", "x"}
 class TrueFalseQuestion(ChoiceQuestion):
     """Two choices, true and false; the raw answer is a bool."""
 
-    BINDINGS = [
-        Binding("t", "number(0)", show=False),
-        Binding("f", "number(1)", show=False),
-    ]
+    BINDINGS = bindings_for("true_false")  # and ChoiceQuestion's, inherited
 
     def choice_texts(self, lang: Lang) -> list[str]:
         return [pick(choice, lang) for choice in CHOICES]

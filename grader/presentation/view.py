@@ -1,0 +1,335 @@
+"""One grading result as the learner reads it: a plain tree of what to show, built once.
+
+Every renderer (the CLI's rich report, the TUI's grade view) draws from a
+``ResultView`` and nothing else, so the rules live here and only here:
+
+- ``**strong**`` and ``code`` markers in the result's texts become ``Span`` s (never shown
+  literally); a ``**`` inside a code span is code, not a marker;
+- a value is shown on one line, numbers as ``NUMBER_FORMAT``, cut at ``MAX_VALUE_CHARS``
+  characters with a trailing ``…``;
+- of what the submission printed, the LAST ``OUTPUT_TAIL_LINES`` lines of each stream,
+  with a note of how many earlier lines are not shown;
+- a returned item that is 2-D (or 3-D with a leading size-1 axis) gets heatmap matrices.
+
+Labels follow ``lang`` (the result's language unless told otherwise); the result's own
+texts stay in the language it was graded in.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from typing import Any
+
+from renshu.grader.grading.result import (
+    CallOutcome,
+    Counterexample,
+    GradeResult,
+    ReturnedEntry,
+    Status,
+    ValueKind,
+)
+from renshu.grader.presentation.labels import label
+from renshu.grader.presentation.matrix import Matrix, as_matrix
+from renshu.grader.text import Lang
+
+MAX_VALUE_CHARS = 400
+NUMBER_FORMAT = ".4g"
+OUTPUT_TAIL_LINES = 12
+
+
+class SpanKind(enum.StrEnum):
+    PLAIN = "plain"
+    STRONG = "strong"
+    CODE = "code"
+
+
+class Stream(enum.StrEnum):
+    STDOUT = "stdout"
+    STDERR = "stderr"
+
+
+@dataclass(frozen=True)
+class Span:
+    text: str
+    kind: SpanKind = SpanKind.PLAIN
+
+
+@dataclass(frozen=True)
+class VerdictLine:
+    status: Status
+    label: str  # PASS / 不合格 ...
+    exercise: str
+    file: str
+    reason: str | None  # the stable reason code, when it did not pass
+
+
+@dataclass(frozen=True)
+class MetaLine:
+    counts: str  # inputs tried · seed · duration
+    isolation: str  # how the submission was run
+    warning: str | None  # said when the isolation was weaker than bubblewrap's
+
+    @property
+    def text(self) -> str:
+        return f"{self.counts} · {self.isolation}"
+
+
+@dataclass(frozen=True)
+class InputRow:
+    name: str  # "x", "params.W_i", "grads[0]"
+    axes: str  # "(B, I) = (1, 1)", or "" for a scalar
+    value: str
+
+
+@dataclass(frozen=True)
+class ReturnedRow:
+    name: str
+    axes: str
+    expected: str
+    got: str | None  # None when there is no value to show for this item
+
+
+@dataclass(frozen=True)
+class HeatmapData:
+    name: str
+    expected: Matrix
+    got: Matrix
+
+
+@dataclass(frozen=True)
+class CounterexampleView:
+    input_title: str
+    inputs: tuple[InputRow, ...]
+    comparison_title: str
+    expected_label: str
+    got_label: str
+    returned: tuple[ReturnedRow, ...]
+    got_whole: tuple[str, str] | None  # (label, value): a return that did not split
+    no_value: str | None  # why there is no ``got`` (the call raised, the process stopped)
+    largest: str | None
+
+
+@dataclass(frozen=True)
+class Note:
+    title: str
+    detail: str
+    spans: tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class OutputTail:
+    stream: Stream
+    title: str
+    lines: tuple[str, ...]
+    hidden: int  # earlier lines not shown
+    hidden_note: str | None
+
+
+@dataclass(frozen=True)
+class ResultView:
+    lang: Lang
+    verdict: VerdictLine
+    summary: tuple[Span, ...]
+    meta: MetaLine
+    counterexample: CounterexampleView | None
+    misconception: Note | None
+    hint: Note | None
+    outputs: tuple[OutputTail, ...]
+    heatmaps: tuple[HeatmapData, ...]
+
+
+# -- the rules -------------------------------------------------------------------------------
+
+
+def spans_of(text: str) -> tuple[Span, ...]:
+    """``text`` split at Markdown `code` and **strong** markers (nothing else is interpreted)."""
+    out: list[Span] = []
+    for i, part in enumerate(text.split("`")):
+        if i % 2:
+            if part:
+                out.append(Span(part, SpanKind.CODE))
+            continue
+        for j, piece in enumerate(part.split("**")):
+            if piece:
+                out.append(Span(piece, SpanKind.STRONG if j % 2 else SpanKind.PLAIN))
+    return tuple(out)
+
+
+def format_number(value: float) -> str:
+    return f"{value:{NUMBER_FORMAT}}"
+
+
+class _Full(Exception):
+    pass
+
+
+def format_value(value: Any, limit: int = MAX_VALUE_CHARS) -> str:
+    """JSON-like data on one line, numbers as ``NUMBER_FORMAT``, at most ``limit`` characters."""
+    parts: list[str] = []
+    size = 0
+
+    def emit(text: str) -> None:
+        nonlocal size
+        parts.append(text)
+        size += len(text)
+        if size > limit:
+            raise _Full
+
+    def walk(v: Any) -> None:
+        if isinstance(v, bool) or v is None:
+            emit(repr(v))
+        elif isinstance(v, float):
+            emit(format_number(v))
+        elif isinstance(v, int):
+            emit(str(v))
+        elif isinstance(v, list | tuple):
+            emit("[")
+            for i, item in enumerate(v):
+                emit(", " if i else "")
+                walk(item)
+            emit("]")
+        elif isinstance(v, dict):
+            emit("{")
+            for i, (key, item) in enumerate(v.items()):
+                emit(f"{', ' if i else ''}{key}: ")
+                walk(item)
+            emit("}")
+        else:
+            emit(repr(v))
+
+    try:
+        walk(value)
+    except _Full:
+        pass
+    except RecursionError:
+        size = limit + 1
+    text = "".join(parts)
+    return text if size <= limit else text[: limit - 1] + "…"
+
+
+def output_tail(text: str, limit: int = OUTPUT_TAIL_LINES) -> tuple[tuple[str, ...], int]:
+    """The last ``limit`` lines of ``text`` and how many earlier lines are left out."""
+    lines = text.rstrip("\n").splitlines()
+    hidden = max(len(lines) - limit, 0)
+    return tuple(lines[hidden:]), hidden
+
+
+def axes_label(axes: list[str], sizes: list[int]) -> str:
+    return f"({', '.join(axes)}) = ({', '.join(map(str, sizes))})" if axes else ""
+
+
+# -- building --------------------------------------------------------------------------------
+
+_KIND_LABEL = {ValueKind.INTS: "list[int]", ValueKind.FLOAT: "float", ValueKind.INT: "int"}
+
+
+def _returned_axes(entry: ReturnedEntry, several: bool) -> str:
+    if entry.axes:
+        return axes_label(entry.axes, entry.sizes)
+    return _KIND_LABEL.get(entry.kind, "") if several else ""
+
+
+def _counterexample(ce: Counterexample, lang: Lang) -> CounterexampleView:
+    returned = ce.call is CallOutcome.RETURNED
+    several = len(ce.returned) > 1
+    rows = tuple(
+        ReturnedRow(
+            name=entry.name,
+            axes=_returned_axes(entry, several),
+            expected=format_value(entry.expected),
+            got=format_value(entry.got) if returned and ce.got_whole is None else None,
+        )
+        for entry in ce.returned
+    )
+    largest = None
+    if ce.max_abs_error is not None:
+        v = format_number(ce.max_abs_error)
+        key = "largest" if ce.where else "largest_nowhere"
+        largest = label(key, lang, v=v, where=ce.where)
+    return CounterexampleView(
+        input_title=label("input", lang),
+        inputs=tuple(
+            InputRow(entry.name, axes_label(entry.axes, entry.sizes), format_value(entry.value))
+            for entry in ce.arguments
+        ),
+        comparison_title=label("expected_got", lang),
+        expected_label=label("expected", lang),
+        got_label=label("got", lang),
+        returned=rows,
+        got_whole=(
+            (label("got_whole", lang), format_value(ce.got_whole))
+            if returned and ce.got_whole is not None
+            else None
+        ),
+        no_value=None if returned else label(ce.call.value, lang),
+        largest=largest,
+    )
+
+
+def _heatmaps(ce: Counterexample) -> tuple[HeatmapData, ...]:
+    if ce.call is not CallOutcome.RETURNED or ce.got_whole is not None:
+        return ()
+    out = []
+    for entry in ce.returned:
+        expected, got = as_matrix(entry.expected), as_matrix(entry.got)
+        if expected is None or got is None:
+            continue
+        if len(expected) != len(got) or len(expected[0]) != len(got[0]):
+            continue  # shapes differ: the message says how; nothing to compare cell by cell
+        out.append(HeatmapData(entry.name, expected, got))
+    return tuple(out)
+
+
+def _meta(result: GradeResult, lang: Lang) -> MetaLine:
+    counts = [
+        label("tried", lang, n=result.examples),
+        label("seed", lang, seed=result.seed),
+        label("duration", lang, s=result.duration_s),
+    ]
+    weak = result.isolation.startswith("weak")
+    return MetaLine(
+        " · ".join(counts),
+        label("isolation", lang, label=result.isolation),
+        label("weak_isolation", lang) if weak else None,
+    )
+
+
+def build_view(result: GradeResult, lang: Lang | None = None) -> ResultView:
+    """What to show of ``result``, with labels in ``lang`` (default: the result's language)."""
+    lang = lang or result.lang
+    passed = result.status is Status.PASS
+    ce = result.counterexample
+    outputs = []
+    for stream, text in ((Stream.STDOUT, result.stdout), (Stream.STDERR, result.stderr)):
+        if not text.strip():
+            continue
+        lines, hidden = output_tail(text)
+        note = label("earlier_lines", lang, n=hidden) if hidden else None
+        outputs.append(OutputTail(stream, label(stream.value, lang), lines, hidden, note))
+    misconception = result.misconception
+    return ResultView(
+        lang=lang,
+        verdict=VerdictLine(
+            status=result.status,
+            label=label(result.status.value, lang),
+            exercise=result.exercise or "",
+            file=result.file,
+            reason=None if passed else result.reason.value,
+        ),
+        summary=spans_of(result.message),
+        meta=_meta(result, lang),
+        counterexample=_counterexample(ce, lang) if ce is not None else None,
+        misconception=(
+            Note(label("misconception", lang), misconception.id, spans_of(misconception.message))
+            if misconception is not None
+            else None
+        ),
+        hint=(
+            Note(label("hint", lang), "", spans_of(result.hint))
+            if result.hint and not passed
+            else None
+        ),
+        outputs=tuple(outputs),
+        heatmaps=_heatmaps(ce) if ce is not None else (),
+    )
