@@ -6,8 +6,9 @@ package costs nothing until one is needed.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from renshu.grader.lazy_exports import lazy_getattr
 
 if TYPE_CHECKING:
     from renshu.grader.quiz.answer_check import AnswerFormatError, AnswerResult, check_answer
@@ -48,8 +49,4 @@ __all__ = [
     "user_bank_dirs",
 ]
 
-
-def __getattr__(name: str) -> Any:
-    if name not in _EXPORTS:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(importlib.import_module(f"{__name__}.{_EXPORTS[name]}"), name)
+__getattr__ = lazy_getattr(__name__, _EXPORTS)
