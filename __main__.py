@@ -15,9 +15,10 @@ from pathlib import Path
 sys.path[:] = [p for p in sys.path if p not in ("", ".", os.getcwd())]
 
 from renshu.grader.cli import main as cli_main  # noqa: E402
+from renshu.grader.text import Lang  # noqa: E402
 
 
-def open_study_app(data_dir: Path | None, banks: list[Path], lang: str | None) -> None:
+def open_study_app(data_dir: Path | None, banks: list[Path], lang: Lang | None) -> None:
     """Start the Textual app (imported only now, so grading never loads Textual)."""
     from renshu.tui import make_app
 

@@ -13,8 +13,12 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal
+
+Lang = Literal["ja", "en"]
+LANGS: tuple[Lang, ...] = ("ja", "en")
 
 HOME_VARIABLE = "RENSHU_HOME"
 LANG_VARIABLE = "RENSHU_LANG"
@@ -34,16 +38,16 @@ def data_dir(override: Path | None = None) -> Path:
     return Path(user_data_dir("renshu", appauthor=False))
 
 
-def detect_language() -> Literal["ja", "en"]:
+def detect_language() -> Lang:
     """The one rule for the language, used by the CLI and the study app alike.
 
     ``RENSHU_LANG`` when it is ``ja`` or ``en``; else the first set locale variable of
     ``LC_ALL``, ``LC_MESSAGES``, ``LANG`` (POSIX precedence for messages): Japanese
     when it starts with ``ja``, English otherwise.
     """
-    forced = os.environ.get(LANG_VARIABLE, "")
-    if forced in ("ja", "en"):
-        return "ja" if forced == "ja" else "en"
+    forced = forced_language()
+    if forced is not None:
+        return forced
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(name, "")
         if value:
@@ -51,9 +55,17 @@ def detect_language() -> Literal["ja", "en"]:
     return "en"
 
 
+def forced_language() -> Lang | None:
+    """``RENSHU_LANG`` when it is ``ja`` or ``en`` (it beats a language saved in the app)."""
+    forced = os.environ.get(LANG_VARIABLE, "")
+    if forced == "ja":
+        return "ja"
+    return "en" if forced == "en" else None
+
+
 def bank_folders_from_env() -> list[Path]:
-    """The folders listed in ``RENSHU_BANKS`` (empty entries skipped)."""
-    return [Path(p) for p in os.environ.get(BANKS_VARIABLE, "").split(os.pathsep) if p]
+    """The folders listed in ``RENSHU_BANKS`` (blank entries skipped)."""
+    return [Path(p) for p in os.environ.get(BANKS_VARIABLE, "").split(os.pathsep) if p.strip()]
 
 
 def forced_isolation() -> str:
@@ -61,5 +73,6 @@ def forced_isolation() -> str:
     return os.environ.get(ISOLATION_VARIABLE, "")
 
 
-def editor_command() -> str:
-    return os.environ.get("EDITOR") or "vi"
+def editor_command(environ: Mapping[str, str] | None = None) -> str:
+    """``EDITOR`` as written (``vi`` when unset or empty); ``environ`` defaults to the process's."""
+    return (os.environ if environ is None else environ).get("EDITOR") or "vi"

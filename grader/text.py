@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import BaseModel, ConfigDict
 
-Lang = Literal["ja", "en"]
-LANGS: tuple[Lang, ...] = ("ja", "en")
+from renshu.grader.settings import LANGS, Lang
+
+__all__ = ["LANGS", "Bilingual", "Lang", "clean_text", "clean_tree"]
 
 
 class Bilingual(BaseModel):

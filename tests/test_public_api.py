@@ -16,6 +16,7 @@ PACKAGES = [
     "renshu.grader.progress",
     "renshu.grader.quiz",
     "renshu.grader.sandbox",
+    "renshu.grader.wording",
 ]
 
 

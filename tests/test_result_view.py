@@ -253,3 +253,40 @@ def test_the_cli_and_the_tui_show_the_same_truncated_value_and_output_tail() -> 
         assert "printed27" not in shown
         assert "28earlierlinesnotshown" in shown
         assert "**" not in shown
+
+
+def test_a_result_graded_in_english_reads_entirely_in_japanese() -> None:
+    """The summary is re-worded from the message code and the misconception and hint are
+    looked up again by id; expected texts come straight from the exercise's YAML."""
+    import yaml
+
+    from renshu.grader.exercises.catalogue import builtin_exercises_dir
+    from renshu.grader.wording import MessageCode, msg
+
+    raw = yaml.safe_load((builtin_exercises_dir() / "lstm_cell" / "exercise.yaml").read_text())
+    wanted = next(m for m in raw["misconceptions"] if m["id"] == "gates_swapped")
+    detail = msg(MessageCode.INT_VALUE, name="n", expected=3, got=4)
+    result = result_with(
+        message="n: expected 3, got 4",
+        detail=detail,
+        lang="en",
+        misconception={"id": "gates_swapped", "message": wanted["message"]["en"]},
+        hint=raw["hints"][0]["en"],
+    )
+    view = build_view(result, "ja")
+    assert "".join(s.text for s in view.summary) == "n: 期待値 3 に対して 4"
+    assert view.misconception is not None
+    assert "".join(s.text for s in view.misconception.spans) == _plain(wanted["message"]["ja"])
+    assert view.hint is not None
+    assert "".join(s.text for s in view.hint.spans) == _plain(raw["hints"][0]["ja"])
+    english = build_view(result, "en")
+    assert "".join(s.text for s in english.summary) == "n: expected 3, got 4"
+
+
+def test_a_hand_written_result_without_detail_keeps_its_own_message() -> None:
+    view = build_view(result_with(message="graded elsewhere", lang="en"), "ja")
+    assert "".join(s.text for s in view.summary) == "graded elsewhere"
+
+
+def _plain(markdown: str) -> str:
+    return markdown.replace("`", "").replace("**", "")

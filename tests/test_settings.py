@@ -29,3 +29,45 @@ def test_the_cli_and_the_tui_pick_the_same_language(
         monkeypatch.setenv(name, value)
     assert detect_language() == expected
     assert locale_language() == expected
+
+
+def test_bank_folders_skip_blank_entries(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    import os
+
+    from renshu.grader.quiz.banks import user_bank_dirs
+
+    a, b = tmp_path / "a", tmp_path / "b"
+    monkeypatch.setenv("RENSHU_BANKS", f"{a}{os.pathsep} {os.pathsep}{b}")
+    assert user_bank_dirs() == [a, b]
+
+
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [({}, "vi"), ({"EDITOR": ""}, "vi"), ({"EDITOR": "nano -w"}, "nano -w")],
+)
+def test_the_editor_comes_from_editor_or_is_vi(environ: dict[str, str], expected: str) -> None:
+    from renshu.grader.settings import editor_command
+
+    assert editor_command(environ) == expected
+
+
+def test_no_module_but_settings_reads_the_environment() -> None:
+    """Every variable renshu reads is listed in one place (writing Hypothesis's is allowed)."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    readers = []
+    for top in ("grader", "tui", "reference"):
+        for path in (root / top).rglob("*.py"):
+            if path.name == "settings.py":
+                continue
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if (
+                    isinstance(node, ast.Attribute)
+                    and node.attr in ("get", "getenv", "__getitem__")
+                    and isinstance(node.value, ast.Attribute | ast.Name)
+                    and ast.unparse(node.value) in ("os.environ", "os")
+                ):
+                    readers.append(f"{path.relative_to(root)}:{node.lineno}")
+    assert readers == []

@@ -1,16 +1,19 @@
-"""The action registry: every key of the app, once, with its labels in Japanese and English.
+"""The action registry: every key of the app, once, with the catalogue keys of its labels.
 
 Each ``KeyAction`` row says which key runs which action, where (``scopes``: the
 app, a screen or a question widget), what the footer calls it (``label``; no
-label: never in the footer) and what the help screen says (``help``).
+label: never in the footer) and what the help screen says (``help``); both are
+keys of the one catalogue (``renshu.grader.wording``, ``key.<id>`` and
+``key.<id>.help``), worded in the app's language by ``say``.
 ``HELP`` lists the rows of each help section in the order shown. Everything
 else is derived from this table by ``renshu.tui.bindings``: each class's
 ``BINDINGS``, the footer's labels in the current language, the help screen and
 the command palette's actions.
 
 To add a key: add a row to ``ROWS`` (and its ``action_...`` method on the class
-of its scope); to list it on the help screen, add its id to ``HELP``. Within a
-scope, rows keep their order in the footer.
+of its scope, and its words to ``grader/wording/app_text.py``); to list it on the
+help screen, add its id to ``HELP``. Within a scope, rows keep their order in the
+footer.
 """
 
 from __future__ import annotations
@@ -21,7 +24,8 @@ from typing import Literal
 
 from textual.binding import Binding
 
-Pair = tuple[str, str]  # (ja, en)
+from renshu.grader.wording import say
+
 Scope = Literal[
     "app",
     "home",
@@ -47,15 +51,15 @@ class KeyAction:
     keys: str
     action: str  # with ``args``: a template, ``{}`` replaced by each key's argument
     scopes: tuple[Scope, ...]  # () for a key Textual or a built-in widget binds itself
-    label: Pair | None = None  # the footer's label; None: not shown in the footer
-    help: Pair | None = None  # the help screen's line
+    label: str | None = None  # catalogue key of the footer's label; None: not in the footer
+    help: str | None = None  # catalogue key of the help screen's line
     help_keys: str = ""  # the help screen's key column, when not the first key's name
     priority: bool = False  # checked before the focused widget (the editor types otherwise)
     args: tuple[object, ...] = ()  # one per key of ``keys``: number keys, ↑/↓
 
     def bindings(self) -> list[Binding]:
         """The Textual bindings of this row (English descriptions; ``localized`` translates)."""
-        description = self.label[1] if self.label else ""
+        description = say(self.label, "en") if self.label else ""
         if not self.args:
             return [
                 Binding(
@@ -96,24 +100,22 @@ def _keys(numbers: Iterable[int]) -> str:
 
 ROWS: tuple[KeyAction, ...] = (
     # -- everywhere (the app) ------------------------------------------------------------
-    KeyAction("quit", "q", "quit", ("app",), ("終了", "Quit"), ("終了", "quit")),
-    KeyAction(
-        "help", "question_mark", "help", ("app",), ("ヘルプ", "Help"), ("このヘルプ", "this help")
-    ),
+    KeyAction("quit", "q", "quit", ("app",), "key.quit", "key.quit.help"),
+    KeyAction("help", "question_mark", "help", ("app",), "key.help", "key.help.help"),
     KeyAction(
         "toggle_language",
         "l",
         "toggle_language",
         ("app",),
-        ("English", "日本語"),
-        ("日本語 / English を切り替え", "switch 日本語 / English"),
+        "key.toggle_language",
+        "key.toggle_language.help",
     ),
     KeyAction(
         "command_palette",  # Textual's own binding: the app sets COMMAND_PALETTE_BINDING from it
         "ctrl+p",
         "command_palette",
         (),
-        help=("トピック・問題・演習を検索", "find a topic, question or exercise"),
+        help="key.command_palette.help",
     ),
     # -- home ----------------------------------------------------------------------------
     KeyAction(
@@ -121,7 +123,7 @@ ROWS: tuple[KeyAction, ...] = (
         "up,down",
         "cursor",
         (),
-        help=("トピックを選ぶ", "choose a topic"),
+        help="key.home.topics.help",
         help_keys="↑ ↓",
     ),
     KeyAction(
@@ -129,50 +131,50 @@ ROWS: tuple[KeyAction, ...] = (
         "enter",
         "quiz",
         ("home",),
-        ("クイズ", "Quiz"),
-        ("そのトピックのクイズ", "quiz on that topic"),
+        "key.home.quiz",
+        "key.home.quiz.help",
     ),
     KeyAction(
         "home.review",
         "r",
         "review",
         ("home",),
-        ("復習", "Review"),
-        ("今日の復習", "today's review"),
+        "key.home.review",
+        "key.home.review.help",
     ),
     KeyAction(
         "home.exercises",
         "e",
         "exercises",
         ("home",),
-        ("演習", "Exercises"),
-        ("演習の一覧", "exercise list"),
+        "key.home.exercises",
+        "key.home.exercises.help",
     ),
-    KeyAction("home.stats", "s", "stats", ("home",), ("統計", "Stats"), ("統計", "stats")),
+    KeyAction("home.stats", "s", "stats", ("home",), "key.home.stats", "key.home.stats.help"),
     # -- the exercise list, the summary, the help ----------------------------------------
-    KeyAction("exercises.open", "enter", "open", ("exercises",), ("開く", "Open")),
-    KeyAction("summary.close", "enter,escape", "close", ("summary",), ("ホーム", "Home")),
-    KeyAction("help.close", "escape,question_mark,q", "dismiss", ("help",), ("閉じる", "Close")),
+    KeyAction("exercises.open", "enter", "open", ("exercises",), "key.exercises.open"),
+    KeyAction("summary.close", "enter,escape", "close", ("summary",), "key.summary.close"),
+    KeyAction("help.close", "escape,question_mark,q", "dismiss", ("help",), "key.help.close"),
     # -- the quiz screen -----------------------------------------------------------------
-    KeyAction("quiz.back", "escape", "back", ("quiz",), ("ホーム", "Home")),
+    KeyAction("quiz.back", "escape", "back", ("quiz",), "key.quiz.back"),
     KeyAction(
         "quiz.hint",
         "h",
         "hint",
         ("quiz",),
-        ("ヒント", "Hint"),
-        ("ヒント(解答前)", "hint (before answering)"),
+        "key.quiz.hint",
+        "key.quiz.hint.help",
     ),
     # In a typed answer `h` and `l` are letters: ctrl+g and ctrl+l stand in for them.
-    KeyAction("quiz.hint_typing", "ctrl+g", "hint_typing", ("quiz",), ("ヒント", "Hint")),
+    KeyAction("quiz.hint_typing", "ctrl+g", "hint_typing", ("quiz",), "key.quiz.hint_typing"),
     KeyAction("quiz.language", "ctrl+l", "app.toggle_language", ("quiz",)),
     KeyAction(
         "quiz.next",
         "enter",
         "next",
         ("quiz",),
-        ("次へ", "Next"),
-        ("解答する / 次の問題へ", "answer / next question"),
+        "key.quiz.next",
+        "key.quiz.next.help",
         priority=True,
     ),
     KeyAction("quiz.next_arrow", "right", "next", ("quiz",), priority=True),
@@ -182,18 +184,18 @@ ROWS: tuple[KeyAction, ...] = (
         "up,down",
         "move({})",
         ("choices",),
-        help=("選択肢の移動 / 並べ替えで項目を選ぶ", "move between choices / items"),
+        help="key.choices.move.help",
         help_keys="↑ ↓",
         args=(-1, 1),
     ),
     KeyAction("choices.tick", "space", "tick", ("choices",)),
-    KeyAction("choices.submit", "enter", "submit", ("choices", "ordering"), ("解答", "Answer")),
+    KeyAction("choices.submit", "enter", "submit", ("choices", "ordering"), "key.choices.submit"),
     KeyAction(
         "choices.number",
         _keys(range(1, 10)),
         "number({})",
         ("choices",),
-        help=("選択肢を選ぶ(複数選択では切り替え)", "pick a choice (toggle in multi-select)"),
+        help="key.choices.number.help",
         help_keys="1–9",
         args=tuple(range(9)),
     ),
@@ -204,7 +206,7 @@ ROWS: tuple[KeyAction, ...] = (
         "shift+up,alt+up,ctrl+up",
         "shift(-1)",
         ("ordering",),
-        help=("並べ替えで項目を動かす", "move an item when ordering"),
+        help="key.ordering.shift_up.help",
         help_keys="shift+↑ ↓",
     ),
     KeyAction("ordering.shift_down", "shift+down,alt+down,ctrl+down", "shift(1)", ("ordering",)),
@@ -213,15 +215,15 @@ ROWS: tuple[KeyAction, ...] = (
         "space,enter",
         "reveal",
         ("flashcard",),
-        ("裏返す", "Turn over"),
-        ("フラッシュカードを裏返す", "turn a flashcard over"),
+        "key.flashcard.reveal",
+        "key.flashcard.reveal.help",
     ),
     KeyAction(
         "flashcard.rate",
         _keys(range(1, 5)),
         "rate({})",
         ("flashcard",),
-        help=("フラッシュカードの自己評価", "rate a flashcard"),
+        help="key.flashcard.rate.help",
         help_keys="1–4",
         args=(1, 2, 3, 4),
     ),
@@ -232,8 +234,8 @@ ROWS: tuple[KeyAction, ...] = (
         "ctrl+s",
         "save",
         ("workspace",),
-        ("保存", "Save"),
-        ("保存して採点", "save and grade"),
+        "key.workspace.save",
+        "key.workspace.save.help",
         priority=True,
     ),
     KeyAction(
@@ -241,8 +243,8 @@ ROWS: tuple[KeyAction, ...] = (
         "ctrl+e",
         "external_editor",
         ("workspace",),
-        ("エディタ", "Editor"),
-        ("$EDITOR で開く", "open in $EDITOR"),
+        "key.workspace.editor",
+        "key.workspace.editor.help",
         priority=True,
     ),
     KeyAction(
@@ -250,8 +252,8 @@ ROWS: tuple[KeyAction, ...] = (
         "ctrl+o",
         "solution",
         ("workspace",),
-        ("解答", "Solution"),
-        ("合格後に模範解答を表示", "reference solution (after a pass)"),
+        "key.workspace.solution",
+        "key.workspace.solution.help",
         priority=True,
     ),
     # Not priority: in the editor `h` types itself (escape leaves the editor).
@@ -260,8 +262,8 @@ ROWS: tuple[KeyAction, ...] = (
         "h",
         "hint",
         ("workspace",),
-        ("ヒント", "Hint"),
-        ("次のヒント", "next hint"),
+        "key.workspace.hint",
+        "key.workspace.hint.help",
     ),
     # -- shared by screens (last: a screen's own keys come first in its footer) -----------
     KeyAction(
@@ -269,8 +271,8 @@ ROWS: tuple[KeyAction, ...] = (
         "escape",
         "back",
         ("exercises", "stats", "workspace"),
-        ("戻る", "Back"),
-        ("前の画面に戻る", "back to the previous screen"),
+        "key.back",
+        "key.back.help",
     ),
 )
 
@@ -278,15 +280,15 @@ BY_ID: dict[str, KeyAction] = {row.id: row for row in ROWS}
 if len(BY_ID) != len(ROWS):
     raise ValueError("two rows of the action registry share an id")
 
-# The help screen: (section title, the ids of its rows in the order shown).
-HELP: tuple[tuple[Pair, tuple[str, ...]], ...] = (
-    (("全体", "Everywhere"), ("help", "toggle_language", "command_palette", "back", "quit")),
+# The help screen: (catalogue key of the section title, the ids of its rows in the order shown).
+HELP: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("help.section.everywhere", ("help", "toggle_language", "command_palette", "back", "quit")),
     (
-        ("ホーム", "Home"),
+        "help.section.home",
         ("home.topics", "home.quiz", "home.review", "home.exercises", "home.stats"),
     ),
     (
-        ("クイズ", "Quiz"),
+        "help.section.quiz",
         (
             "choices.number",
             "choices.move",
@@ -298,7 +300,7 @@ HELP: tuple[tuple[Pair, tuple[str, ...]], ...] = (
         ),
     ),
     (
-        ("演習", "Exercises"),
+        "help.section.exercises",
         ("workspace.save", "workspace.editor", "workspace.hint", "workspace.solution"),
     ),
 )

@@ -18,12 +18,13 @@ from textual.app import App
 from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 
-from renshu.grader.settings import detect_language
+from renshu.grader.settings import Lang, detect_language
+from renshu.grader.wording import say
 
+from .actions import BY_ID
 from .base import RenshuModalScreen, RenshuScreen
-from .bindings import BY_ID, bindings_for
+from .bindings import bindings_for
 from .commands import ActionCommands, StudyCommands
-from .i18n import Lang, t
 from .messages import ServiceLoaded, ServiceLoadFailed, ServiceReady
 from .screens.home import HomeScreen
 
@@ -51,7 +52,7 @@ class RenshuApp(App[None]):
     """Study topics, answer questions, review, and solve graded exercises."""
 
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses may live anywhere
-    TITLE = "renshu 練習"
+    TITLE = say("app.title", "en")
     COMMANDS = App.COMMANDS | {StudyCommands, ActionCommands}
     COMMAND_PALETTE_BINDING = BY_ID["command_palette"].keys
     BINDINGS = bindings_for("app")
@@ -107,14 +108,14 @@ class RenshuApp(App[None]):
         for error in service.bank_errors:
             self.notify(
                 str(error),
-                title=t("notice.bank_error", self.lang),
+                title=say("notice.bank_error", self.lang),
                 severity="warning",
                 timeout=12,
             )
         for notice in service.notices:
             self.notify(
                 notice.message,
-                title=t("notice.store", self.lang),
+                title=say("notice.store", self.lang),
                 severity="warning",
                 timeout=15,
             )

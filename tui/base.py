@@ -15,8 +15,9 @@ from textual.app import App
 from textual.binding import ActiveBinding
 from textual.screen import ModalScreen, Screen
 
+from renshu.grader.settings import Lang
+
 from .bindings import Scope, localized
-from .i18n import Lang
 
 if TYPE_CHECKING:
     from renshu.grader.progress.study import StudyService

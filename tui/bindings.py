@@ -15,8 +15,10 @@ from dataclasses import replace
 
 from textual.binding import ActiveBinding, Binding, BindingType
 
-from .actions import BY_ID, HELP, ROWS, KeyAction, Pair, Scope
-from .i18n import Lang
+from renshu.grader.settings import Lang
+from renshu.grader.wording import say
+
+from .actions import BY_ID, HELP, ROWS, KeyAction, Scope
 
 __all__ = [
     "KeyAction",
@@ -27,21 +29,15 @@ __all__ = [
     "label_for",
     "localized",
     "palette_rows",
-    "pick",
 ]
-
-
-def pick(pair: Pair, lang: Lang) -> str:
-    """The Japanese or English half of a ``(ja, en)`` pair."""
-    return pair[0] if lang == "ja" else pair[1]
 
 
 def label(row_id: str, lang: Lang) -> str:
     """The footer label of the registry row ``row_id`` (a screen titled after its key)."""
-    text = BY_ID[row_id].label
-    if text is None:
+    key = BY_ID[row_id].label
+    if key is None:
         raise KeyError(f"{row_id} has no label")
-    return pick(text, lang)
+    return say(key, lang)
 
 
 def rows_for(scope: Scope) -> Iterator[KeyAction]:
@@ -56,7 +52,7 @@ def bindings_for(scope: Scope) -> list[BindingType]:
 def label_for(binding: Binding, lang: Lang) -> str | None:
     """The footer label of a registry binding in ``lang`` (``None`` for any other binding)."""
     row = BY_ID.get(binding.id or "")
-    return pick(row.label, lang) if row is not None and row.label is not None else None
+    return say(row.label, lang) if row is not None and row.label is not None else None
 
 
 def localized(active: dict[str, ActiveBinding], lang: Lang) -> dict[str, ActiveBinding]:
@@ -81,8 +77,8 @@ def help_text(lang: Lang) -> str:
             row = BY_ID[row_id]
             if row.help is None:
                 raise ValueError(f"{row_id} is on the help screen but has no help text")
-            lines.append(f"  {row.key_display().ljust(8)} {pick(row.help, lang)}\n")
-        sections.append(f"[b]{pick(title, lang)}[/b]\n" + "".join(lines))
+            lines.append(f"  {row.key_display().ljust(8)} {say(row.help, lang)}\n")
+        sections.append(f"[b]{say(title, lang)}[/b]\n" + "".join(lines))
     return "\n".join(sections)
 
 

@@ -10,8 +10,10 @@ from typing import TYPE_CHECKING
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.dom import DOMNode
 
+from renshu.grader.wording import say
+
 from .base import RenshuModalScreen, RenshuScreen, renshu_app_of
-from .bindings import KeyAction, palette_rows, pick
+from .bindings import KeyAction, palette_rows
 
 if TYPE_CHECKING:
     from .app import RenshuApp
@@ -68,7 +70,7 @@ class ActionCommands(Provider):
             node: DOMNode = self.app if "app" in row.scopes else screen
             if row.label is None or node.check_action(row.action, ()) is not True:
                 continue
-            found.append((row, node, pick(row.label, lang)))
+            found.append((row, node, say(row.label, lang)))
         return found
 
     def _command(self, row: KeyAction, node: DOMNode) -> Callable[[], object]:
@@ -76,7 +78,7 @@ class ActionCommands(Provider):
 
     def _help(self, row: KeyAction) -> str:
         lang = renshu_app_of(self.app).lang
-        words = pick(row.help, lang) if row.help else ""
+        words = say(row.help, lang) if row.help else ""
         return f"{row.key_display()}  {words}".rstrip()
 
     async def discover(self) -> Hits:

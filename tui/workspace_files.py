@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal, TypeVar
 
+from renshu.grader import settings
+
 T = TypeVar("T")
 FileSignature = tuple[int, int, int]  # (inode, size, mtime in ns)
 
@@ -206,7 +208,7 @@ class WorkspaceFile:
         """``$EDITOR`` (``vi`` if unset) split like a shell would, with the file appended."""
         if self.path is None:
             raise RuntimeError("editor_command() before open(): the file has not been located")
-        command = (os.environ if environ is None else environ).get("EDITOR") or "vi"
+        command = settings.editor_command(environ)
         try:
             words = shlex.split(command)
         except ValueError as error:

@@ -7,6 +7,7 @@ import json
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import Any
 
 from renshu.grader.cli.common import Parser, Subparsers
 from renshu.grader.errors import BankError, Location, UsageError
@@ -36,7 +37,7 @@ def register(sub: Subparsers, data: argparse.ArgumentParser) -> None:
     new.set_defaults(run=lambda args: cmd_new(args.topic, args.output))
 
 
-def bank_schema() -> dict:
+def bank_schema() -> dict[str, Any]:
     """The JSON Schema of a bank file (also committed as ``quizzes/schema.json``)."""
     schema = Bank.model_json_schema()
     schema["title"] = "renshu question bank"
@@ -117,7 +118,7 @@ def coverage(catalogue: Catalogue) -> dict[str, int]:
 def cmd_stats(extra: list[Path], data_dir: Path | None, as_json: bool) -> int:
     catalogue = load_catalogue(extra, data_dir=data_dir)
     per_topic = Counter(b.bank.topic for _q, b in catalogue.questions.values())
-    per_type = Counter(q.type for q, _b in catalogue.questions.values())
+    per_type: Counter[str] = Counter(q.type for q, _b in catalogue.questions.values())
     per_lang: Counter[str] = Counter()
     for question, _bank in catalogue.questions.values():
         langs = text_languages(question.prompt) | text_languages(question.explanation)

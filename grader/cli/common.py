@@ -6,9 +6,10 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from renshu.grader.settings import detect_language
+from renshu.grader.text import Lang
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 LANGS = ("ja", "en")
@@ -36,9 +37,13 @@ def data_option() -> argparse.ArgumentParser:
     return data
 
 
-def lang_of(args: argparse.Namespace) -> str:
-    """``--lang`` if given, else the one language rule (``settings.detect_language``)."""
-    return getattr(args, "lang", None) or detect_language()
+def lang_of(args: argparse.Namespace, default: Lang | None = None) -> Lang:
+    """``--lang`` if given, else ``default``, else the one language rule
+    (``settings.detect_language``)."""
+    given = getattr(args, "lang", None)
+    if given in LANGS:
+        return cast(Lang, given)
+    return default or detect_language()
 
 
 def json_dumps(obj: Any) -> str:

@@ -13,6 +13,7 @@ from renshu.grader.sandbox import bwrap, seccomp_policy
 from renshu.grader.sandbox.isolation import BLOCKS, IsolationLevel, detect_isolation
 from renshu.grader.settings import forced_isolation
 from renshu.grader.text import Lang
+from renshu.grader.wording import say
 
 INSTALL_HINT = {
     "debian": "sudo apt install bubblewrap",
@@ -28,22 +29,13 @@ _PARTS_BY_LEVEL: dict[IsolationLevel, set[str]] = {
     IsolationLevel.USER_PID_NAMESPACE: {"rlimits"},
     IsolationLevel.PROCESS_GROUP: {"rlimits"},
 }
-_PART_NAMES_JA = {
-    "namespaces": "名前空間",
-    "minimal root": "最小の読み取り専用ルート",
-    "seccomp": "seccomp フィルタ",
-    "unprivileged uid": "特権のない uid",
-    "rlimits": "資源制限 (rlimit)",
-}
-_BLOCKS_JA = {
-    "namespaces": "独自の PID、ネットワークなし、IPC・ホスト名も別: 採点プロセスを見たり止めたり、"
-    "サーバーに接続したり、SysV の共有メモリを残したりできません",
-    "minimal root": "Python・NumPy・起動スクリプトだけを読み取り専用で置きます: ホーム、/tmp、/run、"
-    "ソケット、端末、進捗データベース、ソースの checkout は存在しません",
-    "seccomp": "どのファミリーのソケットも、ptrace、キーリング、mount、unshare、bpf、perf、"
-    "io_uring、SysV IPC、端末への入力注入も拒否します",
-    "unprivileged uid": "root で動かしても子は権限を持たず、sysctl にも書き込めません",
-    "rlimits": "メモリ約 1 GiB、CPU 10 秒、ファイル 1 MiB、開けるファイル 64 個まで",
+# Each part's catalogue keys: (its name, what it blocks), in the language of the report.
+_PART_KEYS: dict[str, tuple[str, str]] = {
+    "namespaces": ("cli.doctor.part.namespaces", "cli.doctor.blocks.namespaces"),
+    "minimal root": ("cli.doctor.part.minimal_root", "cli.doctor.blocks.minimal_root"),
+    "seccomp": ("cli.doctor.part.seccomp", "cli.doctor.blocks.seccomp"),
+    "unprivileged uid": ("cli.doctor.part.unprivileged_uid", "cli.doctor.blocks.unprivileged_uid"),
+    "rlimits": ("cli.doctor.part.rlimits", "cli.doctor.blocks.rlimits"),
 }
 
 
@@ -61,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         sys.stdout.write(json_dumps(data) + "\n")
     else:
-        sys.stdout.write(render(data, "ja" if lang_of(args) == "ja" else "en") + "\n")
+        sys.stdout.write(render(data, lang_of(args)) + "\n")
     return 0
 
 
@@ -146,70 +138,43 @@ def report() -> dict[str, Any]:
 
 def render(data: dict[str, Any], lang: Lang) -> str:
     """The human report: level first, then each part with what it blocks, then the fix."""
-    ja = lang == "ja"
-    lines = [
-        ("採点の隔離レベル: " if ja else "grading isolation: ") + data["isolation"],
-        f"  {data['description']}",
-    ]
+    lines = [say("cli.doctor.level", lang, level=data["isolation"]), f"  {data['description']}"]
     if data["full"]:
-        lines.append(
-            "  信頼できないファイルも採点できる完全な隔離です。"
-            if ja
-            else "  full isolation: untrusted files can be graded here."
-        )
+        lines.append("  " + say("cli.doctor.full", lang))
     else:
-        lines.append(
-            "  弱い隔離です: 他人のファイルを採点するには bubblewrap が必要です。"
-            if ja
-            else "  WEAKER isolation: untrusted files need bubblewrap to be graded safely."
-        )
+        lines.append("  " + say("cli.doctor.weaker", lang))
     lines.append("")
     for name, part in data["parts"].items():
         mark = "✓" if part["in_force"] else "✗"
-        title = _PART_NAMES_JA[name] if ja else name
-        blocks = _BLOCKS_JA[name] if ja else part["blocks"]
-        lines.append(f"{mark} {title}: {blocks}")
+        title_key, blocks_key = _PART_KEYS[name]
+        lines.append(f"{mark} {say(title_key, lang)}: {say(blocks_key, lang)}")
     lines.append("")
     bw = data["bubblewrap"]
     if bw["path"] is None:
-        lines.append("bubblewrap: 見つかりません" if ja else "bubblewrap: not found")
+        lines.append(say("cli.doctor.bwrap_missing", lang))
     else:
-        state = (
-            ("動作します" if ja else "works")
-            if bw["works"]
-            else ("動作しません" if ja else "does not work here")
-        )
+        if bw["works"]:
+            state = say("cli.doctor.bwrap_works", lang)
+        else:
+            state = say("cli.doctor.bwrap_broken", lang)
         lines.append(f"bubblewrap: {bw['path']} ({bw['version'] or '?'}), {state}")
     probe = data["probe"]
     if probe["problem"]:
-        lines.append(
-            ("試験用の子プロセス: 失敗: " if ja else "probe child: failed: ") + probe["problem"]
-        )
+        lines.append(say("cli.doctor.probe_failed", lang, problem=probe["problem"]))
+    elif probe["socket_allowed"]:
+        lines.append(say("cli.doctor.probe_socket_allowed", lang, uid=probe["uid"]))
     else:
-        lines.append(
-            f"{'試験用の子プロセス' if ja else 'probe child'}: uid {probe['uid']}, "
-            + ("socket " + ("可" if probe["socket_allowed"] else "拒否") if ja else "socket ")
-            + ("" if ja else ("allowed" if probe["socket_allowed"] else "refused"))
-        )
+        lines.append(say("cli.doctor.probe_socket_refused", lang, uid=probe["uid"]))
     if not data["seccomp"]["available"]:
         lines.append(
-            ("seccomp: 使えません: " if ja else "seccomp: unavailable: ")
-            + data["seccomp"]["problem"]
+            say("cli.doctor.seccomp_unavailable", lang, problem=data["seccomp"]["problem"])
         )
     if data["forced"]:
         lines.append(f"RENSHU_SANDBOX_ISOLATION={data['forced']}")
     if data["install"]:
         lines.append("")
-        lines.append(
-            "完全な隔離にするには bubblewrap を入れてください:"
-            if ja
-            else "For full isolation install bubblewrap:"
-        )
+        lines.append(say("cli.doctor.install", lang))
         for distro, command in data["install"].items():
             lines.append(f"  {distro}: {command}")
-        lines.append(
-            "  (macOS には bubblewrap がありません: 他人のファイルは Linux で採点してください)"
-            if ja
-            else "  (macOS has no bubblewrap: grade other people's files on Linux)"
-        )
+        lines.append("  " + say("cli.doctor.macos", lang))
     return "\n".join(lines)

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from renshu.grader.cli.common import EXIT_OK, Subparsers, lang_of
 from renshu.grader.errors import UsageError
+from renshu.grader.text import Lang
+from renshu.grader.wording import say
 
 
 def register(sub: Subparsers, data: argparse.ArgumentParser) -> None:
@@ -38,31 +40,31 @@ def register_solution(sub: Subparsers, data: argparse.ArgumentParser) -> None:
 
 def run_exercises(args: argparse.Namespace) -> int:
     if args.markdown:
-        return print_markdown(args.lang or "en")
+        return print_markdown(lang_of(args, default="en"))
     return print_exercises(lang_of(args))
 
 
-def print_exercises(lang: str) -> int:
+def print_exercises(lang: Lang) -> int:
     from rich.console import Console
     from rich.table import Table
 
     from renshu.grader.exercises.catalogue import builtin_catalog
 
-    table = Table(title="exercises" if lang == "en" else "演習")
+    table = Table(title=say("cli.exercises.title", lang))
     table.add_column("id", style="bold cyan")
     table.add_column("topic")
     table.add_column("title")
     for exercise in builtin_catalog().values():
-        title = exercise.spec.title.get("ja" if lang == "ja" else "en")
+        title = exercise.spec.title.get(lang)
         table.add_row(exercise.id, exercise.spec.topic, title)
     Console().print(table)
     return EXIT_OK
 
 
-def print_markdown(lang: str) -> int:
+def print_markdown(lang: Lang) -> int:
     from renshu.grader.exercises.docs import catalogue_markdown
 
-    sys.stdout.write(catalogue_markdown("ja" if lang == "ja" else "en"))
+    sys.stdout.write(catalogue_markdown(lang))
     return EXIT_OK
 
 

@@ -51,8 +51,8 @@ def run(args: argparse.Namespace) -> int:
         DEFAULT_MAX_EXAMPLES,
         DEFAULT_SEED,
         grade_file,
-        unreadable_result,
     )
+    from renshu.grader.grading.submission import unreadable_result
 
     exit_cleanly_on_signals()
     lang = lang_of(args)
@@ -68,12 +68,12 @@ def run(args: argparse.Namespace) -> int:
             args.exercise,
             seed=seed,
             max_examples=max_examples,
-            lang="ja" if lang == "ja" else "en",
+            lang=lang,
         )
     except SubmissionError as e:
         result = unreadable_result(args.file, args.exercise, str(e), seed)
     if not args.no_record and result.reason.value != "unreadable":
-        from renshu.grader.grading.engine import source_hash
+        from renshu.grader.grading.submission import source_hash
         from renshu.grader.progress.recording import record_grading_result
 
         record_grading_result(

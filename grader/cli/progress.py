@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from renshu.grader.cli.common import Parser, Subparsers, lang_of
 from renshu.grader.errors import UsageError
 from renshu.grader.progress.store import ProgressStore, open_store
 from renshu.grader.settings import data_dir as resolve_data_dir
+from renshu.grader.text import Lang
+from renshu.grader.wording import say
 
 EXIT_OK = 0
 
@@ -54,43 +56,43 @@ def open_for_cli(data_dir: Path | None) -> ProgressStore:
     return store
 
 
-def local_offset():
+def local_offset() -> timedelta | None:
+    """This machine's offset from UTC now (a day starts at local midnight)."""
     return datetime.now().astimezone().utcoffset() or datetime.now(UTC).utcoffset()
 
 
-def cmd_stats(data_dir: Path | None, as_json: bool, lang: str) -> int:
+def cmd_stats(data_dir: Path | None, as_json: bool, lang: Lang) -> int:
     from renshu.grader.progress.stats import compute_stats
     from renshu.grader.quiz.banks import load_catalogue
 
     catalogue = load_catalogue(data_dir=resolve_data_dir(data_dir))
     concepts = {qid: q.concepts for qid, (q, _b) in catalogue.questions.items()}
     with open_for_cli(data_dir) as store:
-        stats = compute_stats(store, concepts, utc_offset=local_offset())
+        stats = compute_stats(store, concepts, utc_offset=local_offset() or timedelta(0))
     if as_json:
         sys.stdout.write(stats.model_dump_json(indent=2) + "\n")
         return EXIT_OK
     from rich.console import Console
     from rich.table import Table
 
-    ja = lang == "ja"
     console = Console(highlight=False)
-    pct = lambda x: "—" if x is None else f"{x:.0%}"  # noqa: E731
+
+    def pct(x: float | None) -> str:
+        return "—" if x is None else f"{x:.0%}"
+
     console.print(
-        (
-            f"解答 {stats.answers} 件 · 正答率 {pct(stats.accuracy)} · 連続 {stats.streak_days} 日 · "
-            f"今日の復習 {stats.due_today} 件 · 定着率 {pct(stats.retention)}"
-        )
-        if ja
-        else (
-            f"{stats.answers} answers · accuracy {pct(stats.accuracy)} · streak {stats.streak_days} day(s) · "
-            f"due today {stats.due_today} · retention {pct(stats.retention)}"
+        say(
+            "cli.stats.summary",
+            lang,
+            answers=stats.answers,
+            accuracy=pct(stats.accuracy),
+            streak=stats.streak_days,
+            due=stats.due_today,
+            retention=pct(stats.retention),
         )
     )
-    console.print(
-        ("今後 7 日の復習: " if ja else "due in the next 7 days: ")
-        + " ".join(map(str, stats.due_next_7_days))
-    )
-    table = Table(title="トピック別" if ja else "per topic")
+    console.print(say("cli.stats.due_week", lang, days=" ".join(map(str, stats.due_next_7_days))))
+    table = Table(title=say("cli.stats.per_topic", lang))
     for col in ("topic", "answers", "accuracy", "mastery"):
         table.add_column(col, justify="left" if col == "topic" else "right")
     for topic in sorted({c.split(".")[0] for c in stats.mastery}):
@@ -104,12 +106,9 @@ def cmd_stats(data_dir: Path | None, as_json: bool, lang: str) -> int:
         )
     console.print(table)
     passed = ", ".join(stats.exercises_passed) or "—"
-    console.print(("合格した演習: " if ja else "exercises passed: ") + passed)
+    console.print(say("cli.stats.passed", lang, passed=passed))
     if stats.leeches:
-        console.print(
-            ("苦手な問題(8 回以上忘れた): " if ja else "leeches (forgotten 8+ times): ")
-            + ", ".join(stats.leeches)
-        )
+        console.print(say("cli.stats.leeches", lang, leeches=", ".join(stats.leeches)))
     return EXIT_OK
 
 

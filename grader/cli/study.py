@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from renshu.grader.cli.common import EXIT_OK, EXIT_USAGE, Subparsers
-from renshu.grader.settings import LANG_VARIABLE, detect_language
+from renshu.grader.settings import detect_language, forced_language
+from renshu.grader.text import Lang
 
 # Opens the study app: (data folder, extra bank folders, language or None).
-StudyApp = Callable[[Path | None, list[Path], str | None], None]
+StudyApp = Callable[[Path | None, list[Path], Lang | None], None]
 
 
 def register(sub: Subparsers, data: argparse.ArgumentParser) -> None:
@@ -54,8 +54,6 @@ def _open(args: argparse.Namespace, app: StudyApp | None) -> int:
     if app is None:
         sys.stderr.write("renshu: the study app is started by `renshu` or `python -m renshu`\n")
         return EXIT_USAGE
-    lang = getattr(args, "lang", None) or (
-        os.environ.get(LANG_VARIABLE) if os.environ.get(LANG_VARIABLE) in ("ja", "en") else None
-    )
+    lang = getattr(args, "lang", None) or forced_language()
     app(getattr(args, "data_dir", None), list(getattr(args, "bank", []) or []), lang)
     return EXIT_OK

@@ -25,7 +25,8 @@ from renshu.grader.exercises.model import (
 from renshu.grader.grading.result import MismatchKind
 from renshu.grader.grading.shape_diagnosis import describe_shape_mismatch
 from renshu.grader.sandbox.wire import Unsupported
-from renshu.grader.text import Bilingual
+from renshu.grader.wording import Message, msg
+from renshu.grader.wording import MessageCode as C
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ class Mismatch:
     """How a value differs, and where (``where`` names the first differing element)."""
 
     kind: MismatchKind
-    message: Bilingual
+    message: Message
     where: str | None = None
     max_abs_error: float | None = None
 
@@ -46,14 +47,11 @@ def compare(
         names = [item.name or f"item {i}" for i, item in enumerate(spec.items)]
         want = f"({', '.join(names)})"
         if not isinstance(got, tuple | list):
-            return _type_mismatch(got, f"a tuple {want}", f"タプル {want}")
+            return _type_mismatch(got, msg(C.WANT_TUPLE, names=want))
         if len(got) != len(spec.items):
             return Mismatch(
                 MismatchKind.STRUCTURE,
-                Bilingual(
-                    ja=f"{len(spec.items)} 要素のタプル {want} を返すはずが、{len(got)} 要素でした",
-                    en=f"expected a tuple of {len(spec.items)} {want}, got {len(got)} item(s)",
-                ),
+                msg(C.TUPLE_LENGTH, count=len(spec.items), want=want, got=len(got)),
             )
         for item, exp, value, name in zip(spec.items, expected, got, names, strict=True):
             found = _compare_one(exp, value, item, dims, tol, name)
@@ -81,19 +79,16 @@ def _compare_one(
         if isinstance(got, bool | np.bool_) or not isinstance(
             got, int | float | np.integer | np.floating
         ):
-            return _type_mismatch(got, f"{name}: a float", f"{name}: float の値")
+            return _type_mismatch(got, msg(C.WANT_FLOAT, name=name))
         return _compare_values(
             np.asarray(expected, np.float64), np.asarray(got, np.float64), tol, name, scalar=True
         )
     if not isinstance(got, np.ndarray):
-        return _type_mismatch(got, f"{name}: a NumPy array", f"{name}: NumPy 配列")
+        return _type_mismatch(got, msg(C.WANT_ARRAY, name=name))
     if got.dtype.kind not in "biuf":
         return Mismatch(
             MismatchKind.TYPE,
-            Bilingual(
-                ja=f"{name}: 実数の配列が必要ですが、dtype {got.dtype} の配列でした",
-                en=f"{name}: expected a real-valued array, got dtype {got.dtype}",
-            ),
+            msg(C.NOT_REAL, name=name, dtype=str(got.dtype)),
         )
     expected = np.asarray(expected)
     if got.shape != expected.shape:
@@ -107,15 +102,12 @@ def _compare_int(expected: Any, got: Any, name: str) -> Mismatch | None:
     if isinstance(got, np.ndarray) and got.shape == () and got.dtype.kind in "iu":
         got = got[()]
     if isinstance(got, bool | np.bool_) or not isinstance(got, int | np.integer):
-        return _type_mismatch(got, f"{name}: an int", f"{name}: int の値")
+        return _type_mismatch(got, msg(C.WANT_INT, name=name))
     if int(got) == int(expected):
         return None
     return Mismatch(
         MismatchKind.VALUE,
-        Bilingual(
-            ja=f"{name}: 期待値 {int(expected)} に対して {int(got)}",
-            en=f"{name}: expected {int(expected)}, got {int(got)}",
-        ),
+        msg(C.INT_VALUE, name=name, expected=int(expected), got=int(got)),
         name,
     )
 
@@ -137,29 +129,26 @@ def _compare_ints(expected: Any, got: Any, name: str) -> Mismatch | None:
     want = [int(v) for v in expected]
     have = _as_ints(got)
     if have is None:
-        return _type_mismatch(
-            got,
-            f"{name}: a sequence of ints (list or 1-D int array)",
-            f"{name}: 整数の列(list か 1 次元の int 配列)",
-        )
+        return _type_mismatch(got, msg(C.WANT_INTS, name=name))
     if have == want:
         return None
     if len(have) != len(want):
         return Mismatch(
             MismatchKind.VALUE,
-            Bilingual(
-                ja=f"{name}: 期待値 {want}(長さ {len(want)})に対して {have}(長さ {len(have)})",
-                en=f"{name}: expected {want} (length {len(want)}), got {have} (length {len(have)})",
+            msg(
+                C.INTS_LENGTH,
+                name=name,
+                expected=str(want),
+                expected_length=len(want),
+                got=str(have),
+                got_length=len(have),
             ),
             name,
         )
     at = next(i for i, (a, b) in enumerate(zip(want, have, strict=True)) if a != b)
     return Mismatch(
         MismatchKind.VALUE,
-        Bilingual(
-            ja=f"{name}[{at}]: 期待値 {want} に対して {have}",
-            en=f"{name}[{at}]: expected {want}, got {have}",
-        ),
+        msg(C.INTS_VALUE, name=name, at=at, expected=str(want), got=str(have)),
         f"{name}[{at}]",
     )
 
@@ -174,10 +163,7 @@ def _compare_values(
         where = name if scalar else f"{name}[{', '.join(map(str, idx))}]"
         return Mismatch(
             MismatchKind.NAN,
-            Bilingual(
-                ja=f"{where} が {got[idx]} です(有限の数が期待されます)。オーバーフローしていませんか?",
-                en=f"{where} is {got[idx]} where a finite number is expected: an overflow?",
-            ),
+            msg(C.NOT_FINITE, where=where, got=str(got[idx])),
             where,
         )
     with np.errstate(invalid="ignore"):
@@ -196,25 +182,20 @@ def _compare_values(
     max_err = float(np.max(err))
     return Mismatch(
         MismatchKind.VALUE,
-        Bilingual(
-            ja=f"{where}: 期待値 {expected[idx]:.6g} に対して {got[idx]:.6g}(最大誤差 {max_err:.3g})",
-            en=f"{where}: expected {expected[idx]:.6g}, got {got[idx]:.6g} (largest error {max_err:.3g})",
+        msg(
+            C.VALUE, where=where, expected=float(expected[idx]), got=float(got[idx]), error=max_err
         ),
         where,
         max_err,
     )
 
 
-def _type_mismatch(got: Any, en_want: str, ja_want: str) -> Mismatch:
+def _type_mismatch(got: Any, want: Message) -> Mismatch:
+    what: str | Message
     if isinstance(got, Unsupported):
-        what = f"{got.type_name} ({got.reason})"
+        what = msg(C.GOT_UNSUPPORTED, type=got.type_name, reason=got.reason)
     elif isinstance(got, np.ndarray):
-        what = f"an array of shape {got.shape}"
+        what = msg(C.GOT_ARRAY, shape=str(got.shape))
     else:
         what = type(got).__name__
-    return Mismatch(
-        MismatchKind.TYPE,
-        Bilingual(
-            ja=f"{ja_want}を返すはずが、{what} が返されました", en=f"expected {en_want}, got {what}"
-        ),
-    )
+    return Mismatch(MismatchKind.TYPE, msg(C.WRONG_TYPE, want=want, what=what))

@@ -8,12 +8,18 @@ from __future__ import annotations
 
 import copy
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from renshu.grader.exercises.catalogue import LoadedExercise
 from renshu.grader.grading.echo import counterexample_of, to_plain  # noqa: F401
-from renshu.grader.grading.messages import exception_message, import_problem, load_failure_message
+from renshu.grader.grading.messages import (
+    call_failure_message,
+    exception_message,
+    import_problem,
+    load_failure_message,
+)
 from renshu.grader.grading.result import (
     CallOutcome,
     GradeResult,
@@ -30,17 +36,19 @@ from renshu.grader.grading.submission import (  # noqa: F401  (the engine's publ
     source_hash,
     unreadable_result,
 )
-from renshu.grader.sandbox import ChildFailure, Limits, SandboxRunner
-from renshu.grader.text import Bilingual, Lang
+from renshu.grader.sandbox import ChildFailure, FailureKind, Limits, SandboxRunner
+from renshu.grader.text import Lang
+from renshu.grader.wording import Message, msg
+from renshu.grader.wording import MessageCode as C
 
 DEFAULT_SEED = 0
 DEFAULT_MAX_EXAMPLES = 100
 _FAILURE_REASON = {
-    "timeout": Reason.TIMEOUT,
-    "crash": Reason.CRASH,
-    "exit": Reason.EXIT,
-    "memory": Reason.MEMORY,
-    "protocol": Reason.PROTOCOL,
+    FailureKind.TIMEOUT: Reason.TIMEOUT,
+    FailureKind.CRASH: Reason.CRASH,
+    FailureKind.EXIT: Reason.EXIT,
+    FailureKind.MEMORY: Reason.MEMORY,
+    FailureKind.PROTOCOL: Reason.PROTOCOL,
 }
 
 
@@ -81,21 +89,23 @@ def grade_source(
         "lang": lang,
     }
 
-    def finish(status: Status, reason: Reason, message: Bilingual, **extra: Any) -> GradeResult:
+    def finish(status: Status, reason: Reason, message: Message, **extra: Any) -> GradeResult:
         return GradeResult(
             **base,
             status=status,
             reason=reason,
-            message=message.get(lang),
+            message=message.text(lang),
+            detail=message,
             duration_s=round(time.perf_counter() - started, 4),
             **{"examples": 0, "isolation": "none (not run)", **extra},
         )
 
     problem = check_source(source, spec.function, spec.signature, Path(display_name).name)
     if problem is not None:
-        status = Status.FAIL if problem.reason == "unfinished" else Status.ERROR
-        hint = spec.hints[0].get(lang) if problem.reason == "unfinished" else None
-        return finish(status, Reason(problem.reason), problem.message, hint=hint)
+        unfinished = problem.reason is Reason.UNFINISHED
+        status = Status.FAIL if unfinished else Status.ERROR
+        hint = spec.hints[0].get(lang) if unfinished else None
+        return finish(status, problem.reason, problem.message, hint=hint)
 
     runner = SandboxRunner(source, spec.function, Path(display_name).name, limits)
     runner.start()
@@ -124,15 +134,12 @@ def grade_source(
         ran = {"examples": session.calls, "isolation": runner.isolation_label}
     except Abort as abort:
         runner.close()
-        return _child_failure_result(finish, abort, session, runner, lang)
+        return _child_failure_result(finish, abort, session, runner)
     finally:
         runner.close()
     outputs = {"stdout": runner.stdout, "stderr": runner.stderr}
     if found is None:
-        message = Bilingual(
-            ja=f"合格: {session.calls} 個の入力すべてで参照実装と一致しました。",
-            en=f"pass: matches the reference on all {session.calls} inputs tried.",
-        )
+        message = msg(C.PASSED, n=session.calls)
         return finish(Status.PASS, Reason.PASSED, message, **ran, **outputs)
     dims, args, outcome = found
     counterexample = counterexample_of(args, outcome, spec, dims)
@@ -165,28 +172,15 @@ def grade_source(
 
 
 def _child_failure_result(
-    finish: Any, abort: Abort, session: Session, runner: SandboxRunner, lang: Lang
+    finish: Callable[..., GradeResult], abort: Abort, session: Session, runner: SandboxRunner
 ) -> GradeResult:
     failure = abort.failure
     limits = runner.limits
-    if failure.kind == "timeout":
-        message = Bilingual(
-            ja=f"時間切れ: 1 回の呼び出しが {limits.call_timeout_s:g} 秒以内に終わりませんでした"
-            f"(無限ループ?)。{failure.message}",
-            en=f"timeout: a call did not finish within {limits.call_timeout_s:g} s (an endless "
-            f"loop?): {failure.message}",
-        )
-    else:
-        message = Bilingual(
-            ja=f"子プロセスが異常終了しました: {failure.message}",
-            en=f"the submission's process stopped abnormally: it {failure.message}",
-        )
     if not abort.inputs:  # the child failed while importing the submission
-        message = load_failure_message(failure, limits)
         return finish(
             Status.ERROR,
             _FAILURE_REASON.get(failure.kind, Reason.CRASH),
-            message,
+            load_failure_message(failure, limits),
             isolation=runner.isolation_label,
             stdout=runner.stdout,
             stderr=runner.stderr,
@@ -202,7 +196,7 @@ def _child_failure_result(
     return finish(
         Status.ERROR,
         _FAILURE_REASON.get(failure.kind, Reason.CRASH),
-        message,
+        call_failure_message(failure, limits),
         counterexample=counterexample,
         examples=session.calls,
         isolation=runner.isolation_label,

@@ -1,70 +1,49 @@
-"""The bilingual messages for exceptions, failed imports and stopped children."""
+"""The messages for exceptions, failed imports and stopped children (codes, not sentences)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from renshu.grader.grading.result import (
-    Reason,
-)
+from renshu.grader.grading.result import Reason
 from renshu.grader.sandbox import ChildFailure, Limits
-from renshu.grader.text import Bilingual
+from renshu.grader.wording import Message, msg
+from renshu.grader.wording import MessageCode as C
 
 
-def exception_message(error: dict[str, Any], display_name: str) -> Bilingual:
+def exception_message(error: dict[str, Any], display_name: str) -> Message:
     etype = str(error.get("type", "Exception"))
     text = str(error.get("message", ""))
     where = error.get("where")
     place = f"{display_name}:{where[0]} ({where[1]})" if where else display_name
     if etype == "MemoryError":
-        return Bilingual(
-            ja=f"{place}: メモリ上限(約 1 GiB)を超えました (MemoryError)",
-            en=f"{place}: ran out of memory (limit about 1 GiB): MemoryError",
-        )
-    return Bilingual(
-        ja=f"{place}: 実行中に例外が発生しました: {etype}: {text}",
-        en=f"{place}: raised {etype}: {text}",
-    )
+        return msg(C.RAISED_MEMORY, place=place)
+    return msg(C.RAISED, place=place, etype=etype, text=text)
 
 
 def import_problem(
     error: dict[str, Any], function: str, display_name: str
-) -> tuple[Reason, Bilingual]:
+) -> tuple[Reason, Message]:
     if error.get("type") == "MissingFunction":
-        return Reason.MISSING_FUNCTION, Bilingual(
-            ja=f"読み込み後に関数 `{function}` が見つかりません(呼び出せるオブジェクトではありません)",
-            en=f"after import, `{function}` is missing or not callable",
-        )
+        return Reason.MISSING_FUNCTION, msg(C.MISSING_CALLABLE, function=function)
     etype = str(error.get("type"))
     text = str(error.get("message", ""))
     where = error.get("where")
     place = f"{display_name}:{where[0]}" if where else display_name
     if etype in ("SystemExit", "KeyboardInterrupt"):
-        return Reason.EXIT, Bilingual(
-            ja=f"{place}: 読み込み時に終了しようとしました ({etype})",
-            en=f"{place}: tried to exit while being imported ({etype})",
-        )
+        return Reason.EXIT, msg(C.IMPORT_EXIT, place=place, etype=etype)
     if etype == "MemoryError":
-        return Reason.MEMORY, Bilingual(
-            ja=f"{place}: 読み込み時にメモリ上限(約 1 GiB)を超えました",
-            en=f"{place}: ran out of memory while being imported (limit about 1 GiB)",
-        )
-    return Reason.IMPORT_ERROR, Bilingual(
-        ja=f"{place}: ファイルの読み込み中に例外が発生しました: {etype}: {text}",
-        en=f"{place}: raised {etype} while being imported: {text}",
-    )
+        return Reason.MEMORY, msg(C.IMPORT_MEMORY, place=place)
+    return Reason.IMPORT_ERROR, msg(C.IMPORT_RAISED, place=place, etype=etype, text=text)
 
 
-def load_failure_message(failure: ChildFailure, limits: Limits) -> Bilingual:
+def load_failure_message(failure: ChildFailure, limits: Limits) -> Message:
     if failure.kind == "timeout":
-        budget = limits.start_timeout_s + limits.import_timeout_s
-        return Bilingual(
-            ja=f"時間切れ: ファイルの読み込みが {budget:g} 秒以内に終わりませんでした"
-            "(読み込み時に sleep や input、無限ループをしていませんか?)",
-            en=f"timeout: importing the file did not finish within {budget:g} s (does it sleep, "
-            "wait for input or loop at import time?)",
-        )
-    return Bilingual(
-        ja=f"ファイルの読み込み中に子プロセスが異常終了しました: {failure.message}",
-        en=f"the submission's process stopped while the file was imported: it {failure.message}",
-    )
+        return msg(C.LOAD_TIMEOUT, limit=limits.start_timeout_s + limits.import_timeout_s)
+    return msg(C.LOAD_STOPPED, detail=failure.message)
+
+
+def call_failure_message(failure: ChildFailure, limits: Limits) -> Message:
+    """A call that timed out or whose process stopped (after the file was imported)."""
+    if failure.kind == "timeout":
+        return msg(C.CALL_TIMEOUT, limit=limits.call_timeout_s, detail=failure.message)
+    return msg(C.CHILD_STOPPED, detail=failure.message)

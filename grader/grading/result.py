@@ -8,6 +8,7 @@ from typing import Any, Final, Literal
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
 from renshu.grader.text import clean_tree
+from renshu.grader.wording import Message
 
 RESULT_SCHEMA_VERSION: Final = 2
 
@@ -153,7 +154,10 @@ class GradeResult(BaseModel):
     file: str
     status: Status
     reason: Reason
-    message: str
+    message: str  # ``detail`` worded in ``lang``, for readers of the JSON
+    # The message as data (a catalogue code and its parameters): what a renderer words in
+    # its own language. None only for results written by hand (tests, old files).
+    detail: Message | None = None
     examples: int
     seed: int
     duration_s: float

@@ -145,7 +145,7 @@ def _hypothesissearch_failure(
 
 def over_budget(session: Session, state: dict[str, Any]) -> bool:
     started, calls = state["first_failure_at"]
-    return (
+    return bool(
         session.calls - calls > SHRINK_CALL_BUDGET
         or time.perf_counter() - started > SHRINK_TIME_BUDGET_S
     )

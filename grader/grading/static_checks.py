@@ -5,15 +5,17 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 
-from renshu.grader.text import Bilingual
+from renshu.grader.grading.result import Reason
+from renshu.grader.wording import Message, msg
+from renshu.grader.wording import MessageCode as C
 
 
 @dataclass(frozen=True)
 class StaticProblem:
-    """Why a file cannot be graded yet: ``reason`` is a stable code, ``message`` bilingual."""
+    """Why a file cannot be graded yet: the result's ``reason`` and the message as data."""
 
-    reason: str  # syntax | too_complex | missing_function | not_a_function | signature | unfinished
-    message: Bilingual
+    reason: Reason  # SYNTAX, TOO_COMPLEX, MISSING_FUNCTION, NOT_A_FUNCTION, SIGNATURE, UNFINISHED
+    message: Message
     line: int | None = None
     column: int | None = None
 
@@ -27,29 +29,15 @@ def check_source(
     except (MemoryError, RecursionError):
         # CPython's parser gives up on very deep nesting (``-`` * 200000 + ``1``, or
         # ``1+`` * 200000 + ``1``): the file is valid Python it cannot build a tree for.
-        return StaticProblem(
-            "too_complex",
-            Bilingual(
-                ja=f"{filename}: 式の入れ子が深すぎるため、Python がこのファイルを解析できません。"
-                "式をいくつかの変数に分けて、入れ子を浅くしてください。",
-                en=f"{filename}: expressions are nested too deeply for Python to parse the file. "
-                "Split them into several variables to make the nesting shallower.",
-            ),
-        )
+        return StaticProblem(Reason.TOO_COMPLEX, msg(C.TOO_COMPLEX, file=filename))
     except ValueError as e:  # e.g. text that cannot be encoded (lone surrogates)
-        return StaticProblem(
-            "syntax",
-            Bilingual(ja=f"{filename}: 構文エラー: {e}", en=f"{filename}: syntax error: {e}"),
-        )
+        return StaticProblem(Reason.SYNTAX, msg(C.SYNTAX_UNPARSABLE, file=filename, detail=str(e)))
     except SyntaxError as e:
         line, col = e.lineno or 1, e.offset or 1
         what = e.msg or "invalid syntax"
         return StaticProblem(
-            "syntax",
-            Bilingual(
-                ja=f"{filename}:{line}:{col}: 構文エラー: {what}",
-                en=f"{filename}:{line}:{col}: syntax error: {what}",
-            ),
+            Reason.SYNTAX,
+            msg(C.SYNTAX, file=filename, line=line, column=col, detail=what),
             line,
             col,
         )
@@ -58,21 +46,15 @@ def check_source(
         defined = [
             n.name for n in tree.body if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)
         ]
-        listed = ", ".join(defined) if defined else "(none)"
+        listed: str | Message = ", ".join(defined) if defined else msg(C.NONE_DEFINED)
         return StaticProblem(
-            "missing_function",
-            Bilingual(
-                ja=f"関数 `{function}` が定義されていません。このファイルで定義されている関数: {listed}",
-                en=f"function `{function}` is not defined. Functions this file defines: {listed}",
-            ),
+            Reason.MISSING_FUNCTION, msg(C.MISSING_FUNCTION, function=function, defined=listed)
         )
     if isinstance(target, ast.AsyncFunctionDef):
-        return _not_plain(function, target, "async def", "async def")
+        return _not_plain(function, target, msg(C.KIND_ASYNC))
     if isinstance(target, ast.FunctionDef):
         if _is_generator(target):
-            return _not_plain(
-                function, target, "ジェネレータ(yield を含む)", "a generator (uses yield)"
-            )
+            return _not_plain(function, target, msg(C.KIND_GENERATOR))
         problem = _check_arity(target, function, signature)
         if problem:
             return problem
@@ -80,14 +62,7 @@ def check_source(
     if blanks:
         lines = ", ".join(str(n) for n in blanks[:8])
         return StaticProblem(
-            "unfinished",
-            Bilingual(
-                ja=f"まだ完成していません: `...` の空欄が {len(blanks)} か所残っています(行 {lines})。"
-                "TODO の箇所を埋めてください。",
-                en=f"not finished yet: {len(blanks)} `...` blank(s) remain (line {lines}). "
-                "Fill in the TODOs.",
-            ),
-            blanks[0],
+            Reason.UNFINISHED, msg(C.UNFINISHED, count=len(blanks), lines=lines), blanks[0]
         )
     return None
 
@@ -108,14 +83,11 @@ def _find_definition(tree: ast.Module, name: str) -> ast.AST | None:
     return found
 
 
-def _not_plain(function: str, node: ast.AST, ja_kind: str, en_kind: str) -> StaticProblem:
+def _not_plain(function: str, node: ast.AST, kind: Message) -> StaticProblem:
     line = getattr(node, "lineno", None)
     return StaticProblem(
-        "not_a_function",
-        Bilingual(
-            ja=f"`{function}` は {ja_kind} です。値を return する普通の関数(def)にしてください。",
-            en=f"`{function}` is {en_kind}; write a plain function (def) that returns its value.",
-        ),
+        Reason.NOT_A_FUNCTION,
+        msg(C.NOT_PLAIN, function=function, kind=kind),
         line,
         getattr(node, "col_offset", 0) + 1,
     )
@@ -144,11 +116,8 @@ def _check_arity(fn: ast.FunctionDef, function: str, signature: list[str]) -> St
         return None
     contract = f"{function}({', '.join(signature)})"
     return StaticProblem(
-        "signature",
-        Bilingual(
-            ja=f"`{function}` の引数は {positional} 個ですが、課題の契約は {want} 個です: {contract}",
-            en=f"`{function}` takes {positional} argument(s) but the contract has {want}: {contract}",
-        ),
+        Reason.SIGNATURE,
+        msg(C.SIGNATURE, function=function, given=positional, wanted=want, contract=contract),
         fn.lineno,
         fn.col_offset + 1,
     )

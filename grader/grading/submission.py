@@ -13,6 +13,8 @@ from renshu.grader.grading.result import (
     Reason,
     Status,
 )
+from renshu.grader.wording import MessageCode as C
+from renshu.grader.wording import msg
 
 _EXERCISE_LINE = re.compile(r"^#\s*exercise:\s*([A-Za-z_][A-Za-z0-9_]*)\s*$")
 
@@ -76,6 +78,7 @@ def unreadable_result(path: Path, exercise_id: str | None, message: str, seed: i
         status=Status.ERROR,
         reason=Reason.UNREADABLE,
         message=message,
+        detail=msg(C.UNREADABLE, detail=message),
         examples=0,
         seed=seed,
         duration_s=0.0,

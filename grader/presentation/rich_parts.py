@@ -6,7 +6,8 @@ from collections.abc import Iterable
 
 from rich.text import Text
 
-from renshu.grader.presentation.view import Span, SpanKind, VerdictLine
+from renshu.grader.presentation.formatting import Span, SpanKind
+from renshu.grader.presentation.view import VerdictLine
 
 VERDICT_STYLE = {
     "pass": "bold black on green3",

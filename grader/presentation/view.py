@@ -3,6 +3,8 @@
 Every renderer (the CLI's rich report, the TUI's grade view) draws from a
 ``ResultView`` and nothing else, so the rules live here and only here:
 
+The rules (in ``formatting``):
+
 - ``**strong**`` and ``code`` markers in the result's texts become ``Span`` s (never shown
   literally); a ``**`` inside a code span is code, not a marker;
 - a value is shown on one line, numbers as ``NUMBER_FORMAT``, cut at ``MAX_VALUE_CHARS``
@@ -11,15 +13,16 @@ Every renderer (the CLI's rich report, the TUI's grade view) draws from a
   with a note of how many earlier lines are not shown;
 - a returned item that is 2-D (or 3-D with a leading size-1 axis) gets heatmap matrices.
 
-Labels follow ``lang`` (the result's language unless told otherwise); the result's own
-texts stay in the language it was graded in.
+Everything follows ``lang`` (the result's language unless told otherwise): labels come
+from the catalogue, the summary is the result's ``detail`` message worded in ``lang``, and
+the misconception and hint are looked up again in the exercise by id. Only a result without
+``detail`` (written by hand, or by an exercise renshu no longer has) keeps its own texts.
 """
 
 from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
-from typing import Any
 
 from renshu.grader.grading.result import (
     CallOutcome,
@@ -29,30 +32,31 @@ from renshu.grader.grading.result import (
     Status,
     ValueKind,
 )
-from renshu.grader.presentation.labels import label
+from renshu.grader.presentation.formatting import (  # noqa: F401  (the rules, re-exported)
+    MAX_VALUE_CHARS,
+    NUMBER_FORMAT,
+    OUTPUT_TAIL_LINES,
+    Span,
+    SpanKind,
+    axes_label,
+    format_number,
+    format_value,
+    output_tail,
+    spans_of,
+)
 from renshu.grader.presentation.matrix import Matrix, as_matrix
 from renshu.grader.text import Lang
-
-MAX_VALUE_CHARS = 400
-NUMBER_FORMAT = ".4g"
-OUTPUT_TAIL_LINES = 12
+from renshu.grader.wording import say
 
 
-class SpanKind(enum.StrEnum):
-    PLAIN = "plain"
-    STRONG = "strong"
-    CODE = "code"
+def label(key: str, lang: Lang, **values: object) -> str:
+    """A ``result.*`` label of the catalogue."""
+    return say(f"result.{key}", lang, **values)
 
 
 class Stream(enum.StrEnum):
     STDOUT = "stdout"
     STDERR = "stderr"
-
-
-@dataclass(frozen=True)
-class Span:
-    text: str
-    kind: SpanKind = SpanKind.PLAIN
 
 
 @dataclass(frozen=True)
@@ -137,86 +141,6 @@ class ResultView:
     hint: Note | None
     outputs: tuple[OutputTail, ...]
     heatmaps: tuple[HeatmapData, ...]
-
-
-# -- the rules -------------------------------------------------------------------------------
-
-
-def spans_of(text: str) -> tuple[Span, ...]:
-    """``text`` split at Markdown `code` and **strong** markers (nothing else is interpreted)."""
-    out: list[Span] = []
-    for i, part in enumerate(text.split("`")):
-        if i % 2:
-            if part:
-                out.append(Span(part, SpanKind.CODE))
-            continue
-        for j, piece in enumerate(part.split("**")):
-            if piece:
-                out.append(Span(piece, SpanKind.STRONG if j % 2 else SpanKind.PLAIN))
-    return tuple(out)
-
-
-def format_number(value: float) -> str:
-    return f"{value:{NUMBER_FORMAT}}"
-
-
-class _Full(Exception):
-    pass
-
-
-def format_value(value: Any, limit: int = MAX_VALUE_CHARS) -> str:
-    """JSON-like data on one line, numbers as ``NUMBER_FORMAT``, at most ``limit`` characters."""
-    parts: list[str] = []
-    size = 0
-
-    def emit(text: str) -> None:
-        nonlocal size
-        parts.append(text)
-        size += len(text)
-        if size > limit:
-            raise _Full
-
-    def walk(v: Any) -> None:
-        if isinstance(v, bool) or v is None:
-            emit(repr(v))
-        elif isinstance(v, float):
-            emit(format_number(v))
-        elif isinstance(v, int):
-            emit(str(v))
-        elif isinstance(v, list | tuple):
-            emit("[")
-            for i, item in enumerate(v):
-                emit(", " if i else "")
-                walk(item)
-            emit("]")
-        elif isinstance(v, dict):
-            emit("{")
-            for i, (key, item) in enumerate(v.items()):
-                emit(f"{', ' if i else ''}{key}: ")
-                walk(item)
-            emit("}")
-        else:
-            emit(repr(v))
-
-    try:
-        walk(value)
-    except _Full:
-        pass
-    except RecursionError:
-        size = limit + 1
-    text = "".join(parts)
-    return text if size <= limit else text[: limit - 1] + "…"
-
-
-def output_tail(text: str, limit: int = OUTPUT_TAIL_LINES) -> tuple[tuple[str, ...], int]:
-    """The last ``limit`` lines of ``text`` and how many earlier lines are left out."""
-    lines = text.rstrip("\n").splitlines()
-    hidden = max(len(lines) - limit, 0)
-    return tuple(lines[hidden:]), hidden
-
-
-def axes_label(axes: list[str], sizes: list[int]) -> str:
-    return f"({', '.join(axes)}) = ({', '.join(map(str, sizes))})" if axes else ""
 
 
 # -- building --------------------------------------------------------------------------------
@@ -308,6 +232,7 @@ def build_view(result: GradeResult, lang: Lang | None = None) -> ResultView:
         note = label("earlier_lines", lang, n=hidden) if hidden else None
         outputs.append(OutputTail(stream, label(stream.value, lang), lines, hidden, note))
     misconception = result.misconception
+    misconception_text, hint_text = _content_in(result, lang)
     return ResultView(
         lang=lang,
         verdict=VerdictLine(
@@ -317,19 +242,35 @@ def build_view(result: GradeResult, lang: Lang | None = None) -> ResultView:
             file=result.file,
             reason=None if passed else result.reason.value,
         ),
-        summary=spans_of(result.message),
+        summary=spans_of(result.detail.text(lang) if result.detail else result.message),
         meta=_meta(result, lang),
         counterexample=_counterexample(ce, lang) if ce is not None else None,
         misconception=(
-            Note(label("misconception", lang), misconception.id, spans_of(misconception.message))
+            Note(label("misconception", lang), misconception.id, spans_of(misconception_text))
             if misconception is not None
             else None
         ),
         hint=(
-            Note(label("hint", lang), "", spans_of(result.hint))
-            if result.hint and not passed
-            else None
+            Note(label("hint", lang), "", spans_of(hint_text)) if hint_text and not passed else None
         ),
         outputs=tuple(outputs),
         heatmaps=_heatmaps(ce) if ce is not None else (),
     )
+
+
+def _content_in(result: GradeResult, lang: Lang) -> tuple[str, str | None]:
+    """The misconception's message and the hint in ``lang``, from the exercise's own texts."""
+    misconception = result.misconception.message if result.misconception else ""
+    if lang == result.lang or result.exercise is None:
+        return misconception, result.hint
+    from renshu.grader.errors import ExerciseNotFound
+    from renshu.grader.exercises.catalogue import get_exercise
+
+    try:
+        spec = get_exercise(result.exercise).spec
+    except ExerciseNotFound:
+        return misconception, result.hint
+    if result.misconception is not None:
+        found = [m for m in spec.misconceptions if m.id == result.misconception.id]
+        misconception = found[0].message.get(lang) if found else misconception
+    return misconception, spec.hints[0].get(lang) if result.hint else None

@@ -13,6 +13,7 @@ from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit
 from textual.dom import DOMNode
 
+from renshu.grader.wording import say
 from renshu.tui import make_app
 from renshu.tui.actions import BY_ID, HELP, ROWS, Scope
 from renshu.tui.app import RenshuApp
@@ -80,9 +81,9 @@ def test_no_key_is_bound_twice_in_one_scope() -> None:
 
 def test_labels_and_help_exist_in_both_languages() -> None:
     for row in ROWS:
-        for pair in (row.label, row.help):
-            if pair is not None:
-                assert all(text.strip() for text in pair), row.id
+        for key in (row.label, row.help):
+            if key is not None:
+                assert all(say(key, lang).strip() for lang in ("ja", "en")), row.id
     listed = [row_id for _title, ids in HELP for row_id in ids]
     assert len(listed) == len(set(listed))
     assert all(BY_ID[row_id].help is not None for row_id in listed)

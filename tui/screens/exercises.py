@@ -7,23 +7,12 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Header, Static
 
+from renshu.grader.settings import Lang
+from renshu.grader.wording import say
+
 from ..base import RenshuScreen
 from ..bindings import bindings_for, label
-from ..i18n import Lang, tr
 from ..messages import ServiceReady
-
-STRINGS: dict[str, tuple[str, str]] = {
-    "intro": (
-        "NumPy で関数を書き、参照実装と比べて採点します。  [dim]enter: 開く  escape: 戻る[/]",
-        "NumPy functions, graded against a reference.    [dim]enter: open  escape: back[/]",
-    ),
-    "title": ("演習", "Exercise"),
-    "topic": ("トピック", "Topic"),
-    "status": ("状態", "Status"),
-    "not_started": ("未着手", "not started"),
-    "failing": ("不合格", "failing"),
-    "passed": ("合格", "passed"),
-}
 
 STATUS_STYLE = {"not_started": "dim", "failing": "bold red", "passed": "bold green"}
 STATUS_MARK = {"not_started": "·", "failing": "✗", "passed": "✓"}
@@ -31,7 +20,8 @@ STATUS_MARK = {"not_started": "·", "failing": "✗", "passed": "✓"}
 
 def status_cell(status: str, lang: Lang) -> Text:
     """``✓ passed`` in green, ``✗ failing`` in red, ``· not started`` dimmed."""
-    return Text(f"{STATUS_MARK[status]} {tr(STRINGS, status, lang)}", style=STATUS_STYLE[status])
+    words = say(f"exercises.{status}", lang)
+    return Text(f"{STATUS_MARK[status]} {words}", style=STATUS_STYLE[status])
 
 
 class ExerciseListScreen(RenshuScreen[None]):
@@ -62,7 +52,7 @@ class ExerciseListScreen(RenshuScreen[None]):
     def reload(self) -> None:
         lang: Lang = self.renshu_app.lang
         self.sub_title = label("home.exercises", lang)
-        self.query_one("#exercises-intro", Static).update(tr(STRINGS, "intro", lang))
+        self.query_one("#exercises-intro", Static).update(say("exercises.intro", lang))
         service = self.service
         if service is None:
             return
@@ -72,8 +62,9 @@ class ExerciseListScreen(RenshuScreen[None]):
         table = self.query_one("#exercise-table", DataTable)
         row = table.cursor_row
         table.clear(columns=True)
-        for key in ("title", "topic", "status"):
-            table.add_column(tr(STRINGS, key, lang), key=key)
+        table.add_column(say("exercises.title", lang), key="title")
+        table.add_column(say("exercises.topic", lang), key="topic")
+        table.add_column(say("exercises.status", lang), key="status")
         rows = service.exercises()
         cells = []
         for item in rows:

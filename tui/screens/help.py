@@ -6,9 +6,10 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from renshu.grader.wording import say
+
 from ..base import RenshuModalScreen
 from ..bindings import bindings_for, help_text
-from ..i18n import t
 
 
 class HelpScreen(RenshuModalScreen[None]):
@@ -17,7 +18,7 @@ class HelpScreen(RenshuModalScreen[None]):
 
     def _body(self) -> str:
         lang = self.renshu_app.lang
-        return f"[b]{t('help.title', lang)}[/b]\n\n{help_text(lang)}"
+        return f"[b]{say('help.title', lang)}[/b]\n\n{help_text(lang)}"
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):

@@ -6,9 +6,10 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Header, Static
 
+from renshu.grader.wording import say
+
 from ..base import RenshuScreen
 from ..bindings import bindings_for, label
-from ..i18n import t
 from ..messages import ServiceReady
 
 
@@ -27,7 +28,7 @@ class HomeScreen(RenshuScreen[None]):
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
         with Vertical(id="home"):
-            yield Static(t("app.loading", self.renshu_app.lang), id="home-summary")
+            yield Static(say("app.loading", self.renshu_app.lang), id="home-summary")
             yield DataTable(id="topics", cursor_type="row", zebra_stripes=True)
         yield Footer()
 
@@ -51,7 +52,7 @@ class HomeScreen(RenshuScreen[None]):
         if service is None:
             return
         home = service.home()
-        summary = t(
+        summary = say(
             "home.summary",
             lang,
             reviews=home.reviews_due,
@@ -59,12 +60,12 @@ class HomeScreen(RenshuScreen[None]):
             streak=home.streak_days,
         )
         if not any(topic.questions for topic in home.topics):
-            summary += "\n" + t("home.empty", lang)
+            summary += "\n" + say("home.empty", lang)
         self.query_one("#home-summary", Static).update(summary)
         row = table.cursor_row
         table.clear(columns=True)
         for key in ("home.topic", "home.mastery", "home.questions", "home.exercises", "home.due"):
-            table.add_column(t(key, lang), key=key)
+            table.add_column(say(key, lang), key=key)
         for topic in home.topics:
             table.add_row(
                 topic.title.get(lang),
@@ -95,7 +96,7 @@ class HomeScreen(RenshuScreen[None]):
             return
         items = service.topic_session(topic)
         if not items:
-            self.notify(t("home.empty", self.renshu_app.lang))
+            self.notify(say("home.empty", self.renshu_app.lang))
             return
         from .quiz import QuizScreen
 
@@ -110,7 +111,7 @@ class HomeScreen(RenshuScreen[None]):
             return
         items = service.review_session()
         if not items:
-            self.notify(t("home.no_due", self.renshu_app.lang))
+            self.notify(say("home.no_due", self.renshu_app.lang))
             return
         from .quiz import QuizScreen
 

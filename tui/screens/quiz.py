@@ -23,46 +23,18 @@ from renshu.grader.quiz.answer_check import (
     AnswerResult,
 )
 from renshu.grader.quiz.model import text_in
+from renshu.grader.settings import Lang
+from renshu.grader.wording import say
 
 from ..base import RenshuScreen
 from ..bindings import bindings_for
-from ..i18n import Lang, tr
-from ..widgets.question_base import QuestionWidget, inline, pick
-from ..widgets.question_factory import TYPES, question_widget
-from ..widgets.question_flashcard import RATINGS
+from ..widgets.question_base import QuestionWidget, inline
+from ..widgets.question_factory import question_widget
 from .summary import Outcome, SummaryScreen, duration
 
 if TYPE_CHECKING:
     from renshu.grader.progress.study import StudyItem
 
-STRINGS: dict[str, tuple[str, str]] = {
-    "progress": ("{n} / {total}", "{n} / {total}"),
-    "kind.review": ("復習", "review"),
-    "kind.new": ("新しい問題", "new"),
-    "right": ("正解", "Correct"),
-    "wrong": ("不正解", "Not quite"),
-    "rated": ("自己評価: {n} {label}", "You rated it {n}, {label}"),
-    "again": (
-        "— この問題はすぐにまた出題されます",
-        "— this card will come back soon",
-    ),
-    "expected": ("正解:", "Answer:"),
-    "explanation": ("解説", "Explanation"),
-    "hint": ("ヒント {n}/{total}", "Hint {n}/{total}"),
-    "no_more_hints": ("ヒントはこれで全部です。", "That was the last hint."),
-    "next": ("enter / → で次の問題へ", "enter / → for the next question"),
-    "finish": ("enter / → で結果を見る", "enter / → to see your results"),
-    "unreadable.numeric": (
-        "数値として読めませんでした。例: 0.25、1/4、1e-3(記録はしていません)。",
-        "That is not a number we can read. Try e.g. 0.25, 1/4 or 1e-3 (nothing was recorded).",
-    ),
-    "unreadable": (
-        "この答えは読み取れませんでした(記録はしていません): {error}",
-        "That answer could not be read (nothing was recorded): {error}",
-    ),
-    "saved": ("{n} 問の解答を記録しました。", "{n} answer(s) saved."),
-    "not_saved": ("解答を記録できませんでした", "Your answer could not be saved"),
-}
 _BLANK = re.compile(r"\{\{(\d+)\}\}")
 
 
@@ -90,7 +62,6 @@ class QuizScreen(RenshuScreen[None]):
         self.answered = False
         self.raw: Any = None
         self.result: AnswerResult | None = None
-        self.result_lang: Lang = "en"
         self.started = time.monotonic()
         self.shown = self.started
 
@@ -149,15 +120,15 @@ class QuizScreen(RenshuScreen[None]):
         width = 12
         filled = round(width * done / total) if total else 0
         parts: list[str | tuple[str, str]] = [
-            (tr(STRINGS, "progress", lang, n=self.index + 1, total=total), "bold $accent"),
+            (say("quizscreen.progress", lang, n=self.index + 1, total=total), "bold $accent"),
             "  ",
             ("━" * filled, "$accent"),
             ("━" * (width - filled), "$panel-lighten-2"),
             "  ",
-            (pick(TYPES[self.item.type], lang), "$text-muted"),
+            (say(f"qtype.{self.item.type}", lang), "$text-muted"),
         ]
         if self.item.kind in ("review", "new"):
-            parts += ["  ·  ", (tr(STRINGS, f"kind.{self.item.kind}", lang), "$text-muted")]
+            parts += ["  ·  ", (say(f"quizscreen.kind.{self.item.kind}", lang), "$text-muted")]
         self.query_one("#quiz-head", Static).update(Content.assemble(*parts))
 
     def _draw_hints(self, lang: Lang) -> None:
@@ -167,7 +138,7 @@ class QuizScreen(RenshuScreen[None]):
         box.display = shown > 0
         box.update(
             "\n\n".join(
-                f"**{tr(STRINGS, 'hint', lang, n=n, total=len(hints))}** {text_in(hint, lang)}"
+                f"**{say('quizscreen.hint', lang, n=n, total=len(hints))}** {text_in(hint, lang)}"
                 for n, hint in enumerate(hints[:shown], start=1)
             )
         )
@@ -176,23 +147,20 @@ class QuizScreen(RenshuScreen[None]):
         result = self.result
         if result is None:
             return
-        if lang != self.result_lang and self.service is not None:
-            try:
-                result = self.service.check(self.item, self.raw, lang)
-            except AnswerFormatError:  # cannot happen for a recorded answer; keep the old words
-                pass
+        result = result.in_language(lang)  # the same verdict re-worded, nothing checked again
         feedback = self.query_one("#quiz-feedback")
         feedback.set_class(result.correct, "-right")
         feedback.set_class(not result.correct, "-wrong")
         style = "bold $success" if result.correct else "bold $error"
         if self.item.type == "flashcard" and result.rating is not None:
-            words = tr(
-                STRINGS, "rated", lang, n=result.rating, label=pick(RATINGS[result.rating], lang)
-            )
+            rating = say(f"rating.{result.rating}", lang)
+            words = say("quizscreen.rated", lang, n=result.rating, label=rating)
             if not result.correct:
-                words += " " + tr(STRINGS, "again", lang)
+                words += " " + say("quizscreen.again", lang)
+        elif result.correct:
+            words = say("quizscreen.right", lang)
         else:
-            words = tr(STRINGS, "right" if result.correct else "wrong", lang)
+            words = say("quizscreen.wrong", lang)
         seconds = self.outcomes[-1].seconds if self.outcomes else 0.0
         self.query_one("#quiz-verdict", Static).update(
             Content.assemble(
@@ -206,7 +174,7 @@ class QuizScreen(RenshuScreen[None]):
             feedback_lines = [_BLANK.sub(r"(\1)", line) for line in feedback_lines]
         lines = [("•", line) for line in feedback_lines]
         if not result.correct and result.expected and self.item.type != "flashcard":
-            lines.append((tr(STRINGS, "expected", lang), result.expected))
+            lines.append((say("quizscreen.expected", lang), result.expected))
         box = self.query_one("#quiz-lines", Vertical)
         box.remove_children()
         box.mount_all(
@@ -219,12 +187,15 @@ class QuizScreen(RenshuScreen[None]):
             for label, text in lines
         )
         box.display = bool(lines)
-        self.query_one("#quiz-explanation-title", Static).update(tr(STRINGS, "explanation", lang))
+        self.query_one("#quiz-explanation-title", Static).update(
+            say("quizscreen.explanation", lang)
+        )
         self.query_one("#quiz-explanation", Markdown).update(result.explanation)
         for name in ("#quiz-explanation-title", "#quiz-explanation"):
             self.query_one(name).display = bool(result.explanation)
         last = self.index == len(self.items) - 1
-        self.query_one("#quiz-next", Static).update(tr(STRINGS, "finish" if last else "next", lang))
+        next_line = say("quizscreen.finish", lang) if last else say("quizscreen.next", lang)
+        self.query_one("#quiz-next", Static).update(next_line)
 
     # -- answering ---------------------------------------------------------------------
 
@@ -239,18 +210,15 @@ class QuizScreen(RenshuScreen[None]):
         try:
             result = service.answer(self.item, event.raw, lang, seconds)
         except AnswerFormatError as error:
-            key = "unreadable.numeric" if self.item.type == "numeric" else "unreadable"
-            event.widget.note(
-                (
-                    tr(STRINGS, key, "ja", error=error),
-                    tr(STRINGS, key, "en", error=error),
-                )
-            )
+            if self.item.type == "numeric":
+                event.widget.note("quizscreen.unreadable.numeric")
+            else:
+                event.widget.note("quizscreen.unreadable", error=error)
             return
         except StoreError as error:  # checked but not saved: say so and let them try again
-            self.notify(str(error), title=tr(STRINGS, "not_saved", lang), severity="error")
+            self.notify(str(error), title=say("quizscreen.not_saved", lang), severity="error")
             return
-        self.answered, self.raw, self.result, self.result_lang = True, event.raw, result, lang
+        self.answered, self.raw, self.result = True, event.raw, result
         self.outcomes.append(Outcome(self.item, result.correct, seconds))
         event.widget.freeze()
         self._draw_head(lang)
@@ -280,7 +248,7 @@ class QuizScreen(RenshuScreen[None]):
             return
         hints = self.item.question.hints
         if self.item.hints_shown >= len(hints):
-            self.widget.note(STRINGS["no_more_hints"])
+            self.widget.note("quizscreen.no_more_hints")
             return
         self.item.hints_shown += 1
         self._draw_hints(self.renshu_app.lang)
@@ -303,7 +271,7 @@ class QuizScreen(RenshuScreen[None]):
 
     def action_back(self) -> None:
         if self.outcomes:
-            self.notify(tr(STRINGS, "saved", self.renshu_app.lang, n=len(self.outcomes)))
+            self.notify(say("quizscreen.saved", self.renshu_app.lang, n=len(self.outcomes)))
         self.dismiss()
 
     # -- language ----------------------------------------------------------------------

@@ -6,9 +6,10 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Label, Sparkline, Static
 
+from renshu.grader.wording import say
+
 from ..base import RenshuScreen
 from ..bindings import bindings_for
-from ..i18n import t
 from .home import mastery_bar
 
 
@@ -48,19 +49,19 @@ class StatsScreen(RenshuScreen[None]):
             return
         stats = service.stats()
         self.query_one("#stats-head", Static).update(
-            f"[b]{t('stats.title', lang)}[/b]\n"
-            f"{t('stats.answers', lang)} {stats.answers} · {t('stats.accuracy', lang)} {pct(stats.accuracy)} · "
-            f"{t('stats.streak', lang)} {t('stats.days', lang, n=stats.streak_days)} · "
-            f"{t('stats.retention', lang)} {pct(stats.retention)} · {t('stats.due', lang)} {stats.due_today}"
+            f"[b]{say('stats.title', lang)}[/b]\n"
+            f"{say('stats.answers', lang)} {stats.answers} · {say('stats.accuracy', lang)} {pct(stats.accuracy)} · "
+            f"{say('stats.streak', lang)} {say('stats.days', lang, n=stats.streak_days)} · "
+            f"{say('stats.retention', lang)} {pct(stats.retention)} · {say('stats.due', lang)} {stats.due_today}"
         )
         self.query_one("#recent-label", Label).update(
-            f"{t('stats.recent', lang)} {sum(stats.activity_14_days)} "
+            f"{say('stats.recent', lang)} {sum(stats.activity_14_days)} "
         )
         self.query_one("#recent", Sparkline).data = [float(n) for n in stats.activity_14_days] or [
             0.0
         ]
         self.query_one("#activity-label", Label).update(
-            f"{t('stats.activity', lang)} {' '.join(map(str, stats.due_next_7_days))} "
+            f"{say('stats.activity', lang)} {' '.join(map(str, stats.due_next_7_days))} "
         )
         self.query_one("#activity", Sparkline).data = [float(n) for n in stats.due_next_7_days] or [
             0.0
@@ -68,7 +69,7 @@ class StatsScreen(RenshuScreen[None]):
         table = self.query_one("#stats-topics", DataTable)
         table.clear(columns=True)
         for key in ("home.topic", "stats.answers", "stats.accuracy", "home.mastery"):
-            table.add_column(t(key, lang))
+            table.add_column(say(key, lang))
         for summary in service.home().topics:
             mine = [v for c, v in stats.mastery.items() if c.startswith(summary.topic + ".")]
             per = stats.per_topic.get(summary.topic)
@@ -78,8 +79,8 @@ class StatsScreen(RenshuScreen[None]):
                 pct(per.accuracy if per else None),
                 mastery_bar(sum(mine) / len(mine) if mine else 0.0),
             )
-        none = t("stats.none", lang)
+        none = say("stats.none", lang)
         self.query_one("#stats-foot", Static).update(
-            f"{t('stats.passed', lang)}: {', '.join(stats.exercises_passed) or none}\n"
-            f"{t('stats.leeches', lang)}: {', '.join(stats.leeches) or none}"
+            f"{say('stats.passed', lang)}: {', '.join(stats.exercises_passed) or none}\n"
+            f"{say('stats.leeches', lang)}: {', '.join(stats.leeches) or none}"
         )

@@ -12,28 +12,14 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Header, Static
 
+from renshu.grader.settings import Lang
+from renshu.grader.wording import say
+
 from ..base import RenshuScreen
 from ..bindings import bindings_for
-from ..i18n import Lang, tr
 
 if TYPE_CHECKING:
     from renshu.grader.progress.study import StudyItem
-
-STRINGS: dict[str, tuple[str, str]] = {
-    "done.topic": ("クイズ終了: {title}", "Quiz finished: {title}"),
-    "done.review": ("復習終了", "Review finished"),
-    "score": ("{correct} / {total} 問正解({pct})", "{correct} / {total} correct ({pct})"),
-    "time": (
-        "かかった時間 {total} · 1 問あたり平均 {mean}",
-        "Time taken {total} · {mean} per question on average",
-    ),
-    "review": ("復習するとよい問題", "What to review"),
-    "all_right": ("全問正解です。よくできました!", "All correct. Well done!"),
-    "nothing": ("解答した問題はありません。", "No questions were answered."),
-    "back": ("enter / escape でホームに戻る", "enter / escape: back to home"),
-    "min_sec": ("{m}分{s:02d}秒", "{m}m {s:02d}s"),
-    "sec": ("{s}秒", "{s}s"),
-}
 
 
 @dataclass(frozen=True)
@@ -49,8 +35,8 @@ def duration(seconds: float, lang: Lang) -> str:
     """``42s`` or ``3m 05s`` (``42秒``, ``3分05秒``)."""
     whole = round(seconds)
     if whole < 60:
-        return tr(STRINGS, "sec", lang, s=whole)
-    return tr(STRINGS, "min_sec", lang, m=whole // 60, s=whole % 60)
+        return say("summary.sec", lang, s=whole)
+    return say("summary.min_sec", lang, m=whole // 60, s=whole % 60)
 
 
 def short_prompt(item: StudyItem, lang: Lang, width: int = 66) -> str:
@@ -93,9 +79,9 @@ class SummaryScreen(RenshuScreen[None]):
         lang: Lang = self.renshu_app.lang
         self.sub_title = self.quiz_title
         done = (
-            tr(STRINGS, "done.review", lang)
+            say("summary.done.review", lang)
             if self.mode == "review"
-            else tr(STRINGS, "done.topic", lang, title=self.quiz_title)
+            else say("summary.done.topic", lang, title=self.quiz_title)
         )
         self.query_one("#summary-title", Static).update(done)
         total = len(self.outcomes)
@@ -105,28 +91,27 @@ class SummaryScreen(RenshuScreen[None]):
             pct = f"{correct / total:.0%}"
             score.update(
                 Content.styled(
-                    tr(STRINGS, "score", lang, correct=correct, total=total, pct=pct),
+                    say("summary.score", lang, correct=correct, total=total, pct=pct),
                     "bold $success" if correct == total else "bold",
                 )
             )
             mean = sum(o.seconds for o in self.outcomes) / total
             self.query_one("#summary-time", Static).update(
-                tr(
-                    STRINGS,
-                    "time",
+                say(
+                    "summary.time",
                     lang,
                     total=duration(self.elapsed, lang),
                     mean=duration(mean, lang),
                 )
             )
         else:
-            score.update(tr(STRINGS, "nothing", lang))
+            score.update(say("summary.nothing", lang))
             self.query_one("#summary-time", Static).update("")
         wrong = [o for o in self.outcomes if not o.correct]
         self.query_one("#summary-review-title", Static).update(
-            tr(STRINGS, "review", lang)
+            say("summary.review", lang)
             if wrong
-            else (tr(STRINGS, "all_right", lang) if total else "")
+            else (say("summary.all_right", lang) if total else "")
         )
         review = self.query_one("#summary-review", Static)
         review.display = bool(wrong)
@@ -141,7 +126,7 @@ class SummaryScreen(RenshuScreen[None]):
                 for o in wrong
             )
         )
-        self.query_one("#summary-back", Static).update(tr(STRINGS, "back", lang))
+        self.query_one("#summary-back", Static).update(say("summary.back", lang))
 
     def action_close(self) -> None:
         self.dismiss()

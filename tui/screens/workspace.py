@@ -30,13 +30,15 @@ from textual.widgets import (
     TextArea,
 )
 
+from renshu.grader.settings import Lang
+from renshu.grader.wording import say
+
 from ..base import RenshuScreen
 from ..bindings import bindings_for
-from ..i18n import Lang, tr
 from ..messages import GradeFailed, GradeFinished, ServiceReady
 from ..widgets.grade_view import GradeView
 from ..workspace_files import POLL_SECONDS, EditorError, RunTags, WorkspaceFile, WorkspaceFileError
-from .workspace_text import STRINGS, hint_button_label, hints_markdown, state_line
+from .workspace_text import hint_button_label, hints_markdown, state_line
 
 if TYPE_CHECKING:
     from renshu.grader.exercises.catalogue import LoadedExercise
@@ -80,8 +82,8 @@ class WorkspaceScreen(RenshuScreen[None]):
     def _say(
         self, key: str, level: Level = "information", timeout: float | None = None, **values: object
     ) -> None:
-        """Notify the learner of the string ``key`` in the app's language."""
-        self.notify(tr(STRINGS, key, self.lang, **values), severity=level, timeout=timeout)
+        """Notify the learner of the catalogue text ``key`` in the app's language."""
+        self.notify(say(key, self.lang, **values), severity=level, timeout=timeout)
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -117,14 +119,14 @@ class WorkspaceScreen(RenshuScreen[None]):
     def open_exercise(self, service: StudyService) -> None:
         found = [e.exercise for e in service.exercises() if e.id == self.exercise_id]
         if not found:
-            self._say("notice.unknown", "error", id=self.exercise_id)
+            self._say("workspace.notice.unknown", "error", id=self.exercise_id)
             self.app.pop_screen()
             return
         self.exercise = found[0]
         try:
             text = self.files.open()
         except WorkspaceFileError as error:
-            self._say("notice.unreadable", "error", error=error)
+            self._say("workspace.notice.unreadable", "error", error=error)
             text = ""
         editor = self.query_one("#ws-editor", TextArea)
         editor.load_text(text)
@@ -139,8 +141,9 @@ class WorkspaceScreen(RenshuScreen[None]):
     def update_language(self) -> None:
         lang = self.lang
         tabs = self.query_one(TabbedContent)
-        for pane in ("task", "result", "solution"):
-            tabs.get_tab(f"tab-{pane}").label = tr(STRINGS, f"tab.{pane}", lang)
+        tabs.get_tab("tab-task").label = say("workspace.tab.task", lang)
+        tabs.get_tab("tab-result").label = say("workspace.tab.result", lang)
+        tabs.get_tab("tab-solution").label = say("workspace.tab.solution", lang)
         self.query_one(GradeView).set_language(lang)
         if self.exercise is not None:
             self.sub_title = self.exercise.spec.title.get(lang)
@@ -179,7 +182,7 @@ class WorkspaceScreen(RenshuScreen[None]):
         try:
             self.files.save(text)
         except WorkspaceFileError as error:
-            self._say("notice.unwritable", "error", error=error)
+            self._say("workspace.notice.unwritable", "error", error=error)
             return False
         self._render_state()
         return True
@@ -241,7 +244,7 @@ class WorkspaceScreen(RenshuScreen[None]):
         text = f"{type(message.error).__name__}: {message.error}"
         self.query_one(GradeView).show_failure(text, self.lang)
         self.query_one(TabbedContent).active = "tab-result"
-        self.notify(text, title=tr(STRINGS, "notice.grading_failed", self.lang), severity="error")
+        self.notify(text, title=say("workspace.notice.grading_failed", self.lang), severity="error")
 
     def apply_result(self, run: int, result: GradeResult) -> bool:
         """Show ``result`` unless a newer run has started since (then it is ignored)."""
@@ -251,7 +254,7 @@ class WorkspaceScreen(RenshuScreen[None]):
         self._set_grading(False)
         if str(result.status) == "pass":
             self.passed = True
-            self._say("notice.passed")
+            self._say("workspace.notice.passed")
         self.query_one(GradeView).show(result, self.lang)
         self.query_one(TabbedContent).active = "tab-result"
         self._render_state()
@@ -280,10 +283,10 @@ class WorkspaceScreen(RenshuScreen[None]):
         try:
             change = self.files.poll()
         except WorkspaceFileError as error:
-            self._say("notice.unreadable", "error", error=error)
+            self._say("workspace.notice.unreadable", "error", error=error)
             return
         if change.kind == "recreated":  # the editor keeps the learner's text
-            self._say("notice.missing", "warning", timeout=10)
+            self._say("workspace.notice.missing", "warning", timeout=10)
             self._render_state()
         elif change.kind == "changed":
             editor = self.query_one("#ws-editor", TextArea)
@@ -291,7 +294,7 @@ class WorkspaceScreen(RenshuScreen[None]):
                 # An edit, not load_text: ctrl+z in the editor brings back what was there.
                 editor.replace(change.text, editor.document.start, editor.document.end)
             self._editor_text = change.text
-            self._say("notice.reloaded")
+            self._say("workspace.notice.reloaded")
             self.start_grading(change.text)
 
     def action_external_editor(self) -> None:
@@ -302,14 +305,19 @@ class WorkspaceScreen(RenshuScreen[None]):
         try:
             code = self.files.run_editor(self.app.suspend())
         except SuspendNotSupported:
-            self._say("notice.no_suspend", "warning")
+            self._say("workspace.notice.no_suspend", "warning")
             return
         except EditorError as error:
-            self._say("notice.editor_failed", "error", 10, cmd=error.command, error=error.error)
+            self._say(
+                "workspace.notice.editor_failed", "error", 10, cmd=error.command, error=error.error
+            )
             return
         if code != 0:
             self._say(
-                "notice.editor_exit", "warning", cmd=self.files.editor_command()[0], code=code
+                "workspace.notice.editor_exit",
+                "warning",
+                cmd=self.files.editor_command()[0],
+                code=code,
             )
         self.check_disk()
 
@@ -319,7 +327,7 @@ class WorkspaceScreen(RenshuScreen[None]):
         if self.exercise is None:
             return
         if self.hints_shown >= len(self.exercise.spec.hints):
-            self._say("hint.none_left")
+            self._say("workspace.hint.none_left")
             return
         self.hints_shown += 1
         self._render_hints()
@@ -335,12 +343,12 @@ class WorkspaceScreen(RenshuScreen[None]):
         if service is None or self.exercise is None:
             return
         if not (self.passed or service.has_passed(self.exercise_id)):
-            self._say("notice.locked")
+            self._say("workspace.notice.locked")
             return
         try:
             source = service.solution(self.exercise_id)
         except Exception as error:  # the reference is shipped data: say what broke, keep going
-            self._say("notice.solution_failed", "error", error=error)
+            self._say("workspace.notice.solution_failed", "error", error=error)
             return
         self.query_one("#ws-solution", TextArea).load_text(source)
         tabs = self.query_one(TabbedContent)

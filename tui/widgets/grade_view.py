@@ -3,8 +3,8 @@
 The widget only renders a ``GradeResult`` it is given (it never calls the
 grader), and only through its ``ResultView`` (``grader/presentation/view.py``, shared
 with the CLI: the same rows, value truncation and output tail). It keeps the result
-so that a language change rebuilds the view with the new labels; the result's own
-texts (message, misconception, hint) stay in the language they were graded in.
+so that a language change rebuilds the view: labels, the message (worded again from its
+code) and the misconception and hint (looked up again in the exercise) all follow.
 """
 
 from __future__ import annotations
@@ -19,32 +19,18 @@ from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
+from renshu.grader.presentation.formatting import format_value, spans_of
 from renshu.grader.presentation.rich_parts import VERDICT_STYLE, spans_text, verdict_text
-from renshu.grader.presentation.view import (
-    CounterexampleView,
-    ResultView,
-    build_view,
-    format_value,
-    spans_of,
-)
+from renshu.grader.presentation.view import CounterexampleView, ResultView, build_view
+from renshu.grader.settings import Lang
+from renshu.grader.wording import say
 
-from ..i18n import Lang, tr
 from .heatmap import Heatmap
 
 if TYPE_CHECKING:
     from renshu.grader.grading.result import GradeResult
 
-__all__ = ["STRINGS", "VERDICT_STYLE", "GradeView", "format_value", "inline_code"]
-
-# The widget's own states; everything about a result comes from its ``ResultView``.
-STRINGS: dict[str, tuple[str, str]] = {
-    "empty": (
-        "まだ採点していません。ctrl+s で保存して採点します。",
-        "Not graded yet. Press ctrl+s to save and grade.",
-    ),
-    "error": ("エラー", "ERROR"),
-    "crashed": ("採点中に問題が起きました", "Grading could not finish"),
-}
+__all__ = ["VERDICT_STYLE", "GradeView", "format_value", "inline_code"]
 
 
 def inline_code(text: str, style: str = "") -> Text:
@@ -108,13 +94,13 @@ class GradeView(VerticalScroll):
         lang, result = self.lang, self.result
         view = None if result is None else build_view(result, lang)
         if self.failure is not None:
-            badge = Text(f" {tr(STRINGS, 'error', lang)} ", VERDICT_STYLE["error"])
+            badge = Text(f" {say('gradeview.error', lang)} ", VERDICT_STYLE["error"])
             head_parts: list[RenderableType] = [
-                badge + Text(f"  {tr(STRINGS, 'crashed', lang)}", "dim"),
+                badge + Text(f"  {say('gradeview.crashed', lang)}", "dim"),
                 Text(self.failure),
             ]
         elif view is None:
-            head_parts = [Text(tr(STRINGS, "empty", lang), style="dim")]
+            head_parts = [Text(say("gradeview.empty", lang), style="dim")]
         else:
             head_parts = _head(view)
         head.update(Group(*head_parts))

@@ -17,25 +17,13 @@ from rich.text import Text
 from textual.widget import Widget
 
 from renshu.grader.presentation.matrix import Matrix, as_matrix, number_or_none
-
-from ..i18n import Lang, tr
+from renshu.grader.settings import Lang
+from renshu.grader.wording import say
 
 MAX_CELLS = 12  # rows and columns shown; larger arrays are cut (and say so)
 CELL = "  "
 
 __all__ = ["MAX_CELLS", "Heatmap", "Matrix", "as_matrix"]
-
-STRINGS: dict[str, tuple[str, str]] = {
-    "expected": ("期待値", "expected"),
-    "got": ("あなたの値", "got"),
-    "difference": ("|差|", "|difference|"),
-    "scale": ("色の範囲 ±{v}", "scale ±{v}"),
-    "largest": ("最大 {v}", "largest {v}"),
-    "truncated": (
-        "{rows}×{cols} のうち左上 {r}×{c} を表示",
-        "showing the top-left {r}×{c} of {rows}×{cols}",
-    ),
-}
 
 _NEUTRAL = (48, 48, 48)
 _NEGATIVE = (56, 132, 244)  # blue
@@ -163,12 +151,20 @@ class Heatmap(Widget):
         lang = self.lang
         panels = []
         width = 0
-        for kind, legend in (
-            ("expected", tr(STRINGS, "scale", lang, v=_fmt(self.scale))),
-            ("got", ""),
-            ("difference", tr(STRINGS, "largest", lang, v=_fmt(self.largest))),
+        for kind, name, legend in (
+            (
+                "expected",
+                say("heatmap.expected", lang),
+                say("heatmap.scale", lang, v=_fmt(self.scale)),
+            ),
+            ("got", say("heatmap.got", lang), ""),
+            (
+                "difference",
+                say("heatmap.difference", lang),
+                say("heatmap.largest", lang, v=_fmt(self.largest)),
+            ),
         ):
-            title = Text(tr(STRINGS, kind, lang), style="bold")
+            title = Text(name, style="bold")
             parts: list[RenderableType] = [title, self.grid(kind)]
             if legend:
                 parts.append(Text(legend, style="dim"))
@@ -178,9 +174,8 @@ class Heatmap(Widget):
         head = Text.assemble((self.array_name, "bold"), f"  ({self.rows}×{self.cols})")
         body: list[RenderableType] = [head, Columns(panels, width=width, padding=(0, 2))]
         if self.truncated:
-            note = tr(
-                STRINGS,
-                "truncated",
+            note = say(
+                "heatmap.truncated",
                 lang,
                 r=min(self.rows, MAX_CELLS),
                 c=min(self.cols, MAX_CELLS),

@@ -15,10 +15,10 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
 
-from ..bindings import pick
-from ..i18n import Lang
+from renshu.grader.settings import Lang
+from renshu.grader.wording import say
 
-__all__ = ["QuestionWidget", "inline", "pick", "typing_keys"]
+__all__ = ["QuestionWidget", "inline", "typing_keys"]
 
 
 def inline(text: str) -> Content:
@@ -31,12 +31,13 @@ def inline(text: str) -> Content:
     )
 
 
-def typing_keys(first: tuple[str, str], question: Any) -> tuple[str, str]:
-    """The keys line of a typed answer: ``h`` and ``l`` are text there, so ctrl+g / ctrl+l."""
-    ja, en = first
+def typing_keys(first: str, question: Any, lang: Lang) -> str:
+    """The keys line of a typed answer (``first`` worded, then ctrl+g / ctrl+l: ``h`` and
+    ``l`` are text there)."""
+    line = first
     if question.hints:
-        ja, en = ja + " · ctrl+g ヒント", en + " · ctrl+g hint"
-    return ja + " · ctrl+l English", en + " · ctrl+l 日本語"
+        line += say("question.typing.hint", lang)
+    return line + say("question.typing.language", lang)
 
 
 class QuestionWidget(Widget):
@@ -62,7 +63,7 @@ class QuestionWidget(Widget):
         self.question = question
         self.lang: Lang = lang
         self.frozen = False
-        self._note: tuple[str, str] | None = None
+        self._note: tuple[str, dict[str, object]] | None = None  # a catalogue key, its params
 
     # -- for subclasses ----------------------------------------------------------------
 
@@ -70,9 +71,9 @@ class QuestionWidget(Widget):
         """The controls of this question type."""
         yield from ()
 
-    def keys_help(self) -> tuple[str, str]:
-        """The one-line ``(ja, en)`` reminder of this type's keys."""
-        return ("", "")
+    def keys_help(self, lang: Lang) -> str:
+        """The one-line reminder of this type's keys, in ``lang``."""
+        return ""
 
     def render_labels(self) -> None:
         """Redraw every text that depends on ``self.lang``."""
@@ -98,18 +99,20 @@ class QuestionWidget(Widget):
         self.lang = lang  # the footer's labels follow the app's language by themselves
         self.render_labels()
         keys = self.query_one(".question-keys", Static)
-        keys.update(pick(self.keys_help(), lang))
+        keys.update(self.keys_help(lang))
         keys.display = not self.frozen
         self._show_note()
 
-    def note(self, message: tuple[str, str] | None) -> None:
-        """Show a gentle ``(ja, en)`` message under the controls (``None`` clears it)."""
-        self._note = message
+    def note(self, key: str | None, **params: object) -> None:
+        """Show a gentle message under the controls: the catalogue text ``key`` with its
+        ``params``, in the widget's language, now and after a language change (``None``
+        clears it)."""
+        self._note = None if key is None else (key, params)
         self._show_note()
 
     def _show_note(self) -> None:
         note = self.query_one(".question-note", Static)
-        note.update(pick(self._note, self.lang) if self._note else "")
+        note.update(say(self._note[0], self.lang, **self._note[1]) if self._note else "")
         note.display = self._note is not None
 
     def submit(self, raw: Any) -> None:

@@ -11,24 +11,11 @@ from textual.dom import DOMNode
 from textual.widgets import Static
 
 from renshu.grader.quiz.model import text_in
+from renshu.grader.settings import Lang
+from renshu.grader.wording import say
 
 from ..bindings import bindings_for
-from ..i18n import Lang
 from .question_base import QuestionWidget, inline
-
-KEYS = {
-    "single": ("1–9 で解答 · ↑↓ で選んで enter", "1–9 to answer · or ↑↓ then enter"),
-    "multi": (
-        "1–9 / space で選ぶ・外す · ↑↓ で移動 · enter で解答",
-        "1–9 / space to tick or untick · ↑↓ to move · enter to answer",
-    ),
-}
-NOTES = {
-    "none_ticked": (
-        "1 つ以上選んでから enter を押してください(1–9 / space)。",
-        "Tick at least one choice first (1–9 or space), then press enter.",
-    ),
-}
 
 
 class ChoiceQuestion(QuestionWidget):
@@ -73,8 +60,10 @@ class ChoiceQuestion(QuestionWidget):
                 yield Static(classes="choice-key", markup=False)
                 yield Static(classes="choice-text", markup=False)
 
-    def keys_help(self) -> tuple[str, str]:
-        return KEYS["multi" if self.multi else "single"]
+    def keys_help(self, lang: Lang) -> str:
+        if self.multi:
+            return say("question.choices.keys_multi", lang)
+        return say("question.choices.keys_single", lang)
 
     def render_labels(self) -> None:
         self.set_class(self.multi, "-multi")
@@ -125,7 +114,7 @@ class ChoiceQuestion(QuestionWidget):
         if self.frozen:
             return
         if self.multi and not self.ticked:
-            self.note(NOTES["none_ticked"])
+            self.note("question.choices.none_ticked")
             return
         self.submit(self.raw_answer(self.order[self.cursor]))
 

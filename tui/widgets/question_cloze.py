@@ -9,15 +9,10 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Input, Static
 
-from ..i18n import Lang
-from .question_base import QuestionWidget, pick, typing_keys
+from renshu.grader.settings import Lang
+from renshu.grader.wording import say
 
-PLACEHOLDER = ("空欄 {n} の答え", "blank {n}")
-KEYS = (
-    "enter / tab で次の空欄へ · 最後の空欄で enter を押すと解答",
-    "enter / tab: next blank · enter on the last blank answers",
-)
-EMPTY = ("空欄に答えを入力してください。", "Fill in the blanks first.")
+from .question_base import QuestionWidget, typing_keys
 
 
 class ClozeQuestion(QuestionWidget):
@@ -35,12 +30,12 @@ class ClozeQuestion(QuestionWidget):
                 yield Static(f"({n})", classes="blank-label", markup=False)
                 yield Input(classes="answer-input", name=str(n))
 
-    def keys_help(self) -> tuple[str, str]:
-        return typing_keys(KEYS, self.question)
+    def keys_help(self, lang: Lang) -> str:
+        return typing_keys(say("question.cloze.keys", lang), self.question, lang)
 
     def render_labels(self) -> None:
         for n, field in enumerate(self.query(Input).results(Input), start=1):
-            field.placeholder = pick(PLACEHOLDER, self.lang).format(n=n)
+            field.placeholder = say("question.cloze.placeholder", self.lang, n=n)
 
     def focus_answer(self) -> None:
         self.query(Input).first().focus()
@@ -55,7 +50,7 @@ class ClozeQuestion(QuestionWidget):
             return
         values = [field.value for field in fields]
         if not any(value.strip() for value in values):
-            self.note(EMPTY)
+            self.note("question.cloze.empty")
             fields[0].focus()
             return
         self.note(None)

@@ -9,29 +9,13 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Markdown, Static
 
 from renshu.grader.quiz.model import text_in
+from renshu.grader.settings import Lang
+from renshu.grader.wording import say
 
 from ..bindings import bindings_for
-from ..i18n import Lang
-from .question_base import QuestionWidget, pick
+from .question_base import QuestionWidget
 
-RATINGS: dict[int, tuple[str, str]] = {
-    1: ("もう一度", "again"),
-    2: ("難しい", "hard"),
-    3: ("覚えていた", "good"),
-    4: ("簡単", "easy"),
-}
-TEXT = {
-    "front": ("space / enter で裏返す", "space / enter to turn the card over"),
-    "back": ("裏面", "Back"),
-    "rate": (
-        "どのくらい思い出せましたか? 1–4 で評価してください",
-        "How well did you remember? Rate 1–4",
-    ),
-    "turn_first": (
-        "先に space / enter で裏面を見てください。",
-        "Turn the card over first (space or enter).",
-    ),
-}
+SCORES = (1, 2, 3, 4)  # the self-ratings, each named ``rating.<n>`` in the catalogue
 
 
 class FlashcardQuestion(QuestionWidget):
@@ -50,20 +34,22 @@ class FlashcardQuestion(QuestionWidget):
             yield Static(classes="card-back-title", markup=False)
             yield Markdown(classes="card-back-text")
             with Horizontal(classes="card-ratings"):
-                for n in RATINGS:
+                for n in SCORES:
                     yield Static(classes="card-rating", name=str(n), markup=False)
 
-    def keys_help(self) -> tuple[str, str]:
-        return TEXT["rate"] if self.revealed else TEXT["front"]
+    def keys_help(self, lang: Lang) -> str:
+        if self.revealed:
+            return say("question.flashcard.rate", lang)
+        return say("question.flashcard.front", lang)
 
     def render_labels(self) -> None:
         self.query_one(".card-back").display = self.revealed
         self.set_class(not self.revealed, "-front")
-        self.query_one(".card-back-title", Static).update(pick(TEXT["back"], self.lang))
+        self.query_one(".card-back-title", Static).update(say("question.flashcard.back", self.lang))
         self.query_one(".card-back-text", Markdown).update(text_in(self.question.back, self.lang))
         for tile in self.query(".card-rating").results(Static):
             n = int(tile.name or 0)
-            tile.update(f"{n} {pick(RATINGS[n], self.lang)}")
+            tile.update(f"{n} {say(f'rating.{n}', self.lang)}")
             tile.set_class(n == self.rating, "-chosen")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -84,7 +70,7 @@ class FlashcardQuestion(QuestionWidget):
         if self.frozen:
             return
         if not self.revealed:
-            self.note(TEXT["turn_first"])
+            self.note("question.flashcard.turn_first")
             return
         self.rating = rating
         self.render_labels()

@@ -11,15 +11,11 @@ from textual.dom import DOMNode
 from textual.widgets import Static
 
 from renshu.grader.quiz.model import text_in
+from renshu.grader.settings import Lang
+from renshu.grader.wording import say
 
 from ..bindings import bindings_for
-from ..i18n import Lang
 from .question_base import QuestionWidget, inline
-
-KEYS = (
-    "↑↓ で項目を選ぶ · shift+↑↓(alt/ctrl も可)で動かす · enter で解答",
-    "↑↓ to pick an item · shift+↑↓ (or alt/ctrl) to move it · enter to answer",
-)
 
 
 class OrderingQuestion(QuestionWidget):
@@ -41,8 +37,8 @@ class OrderingQuestion(QuestionWidget):
                 yield Static(classes="choice-key", markup=False)
                 yield Static(classes="choice-text", markup=False)
 
-    def keys_help(self) -> tuple[str, str]:
-        return KEYS
+    def keys_help(self, lang: Lang) -> str:
+        return say("question.ordering.keys", lang)
 
     def render_labels(self) -> None:
         for position, row in enumerate(self.query(".choice-row")):

@@ -10,16 +10,10 @@ from textual.containers import Horizontal
 from textual.widgets import Input, Static
 
 from renshu.grader.quiz.model import text_in
+from renshu.grader.settings import Lang
+from renshu.grader.wording import say
 
-from ..i18n import Lang
-from .question_base import QuestionWidget, pick, typing_keys
-
-PLACEHOLDERS = {
-    "numeric": ("数値(例: 0.25、1/4、1e-3)", "a number (e.g. 0.25, 1/4, 1e-3)"),
-    "short_answer": ("答え(日本語でも英語でも)", "your answer (English or 日本語)"),
-}
-KEYS = ("enter で解答", "enter to answer")
-EMPTY = ("答えを入力してから enter を押してください。", "Type an answer first, then press enter.")
+from .question_base import QuestionWidget, typing_keys
 
 
 class TextQuestion(QuestionWidget):
@@ -37,11 +31,15 @@ class TextQuestion(QuestionWidget):
             if self.numeric and self.question.unit is not None:
                 yield Static(classes="answer-unit", markup=False)
 
-    def keys_help(self) -> tuple[str, str]:
-        return typing_keys(KEYS, self.question)
+    def keys_help(self, lang: Lang) -> str:
+        return typing_keys(say("question.text.keys", lang), self.question, lang)
 
     def render_labels(self) -> None:
-        self.query_one(Input).placeholder = pick(PLACEHOLDERS[self.question.type], self.lang)
+        if self.numeric:
+            placeholder = say("question.text.placeholder_numeric", self.lang)
+        else:
+            placeholder = say("question.text.placeholder_short_answer", self.lang)
+        self.query_one(Input).placeholder = placeholder
         for unit in self.query(".answer-unit").results(Static):
             unit.update(text_in(self.question.unit, self.lang))
 
@@ -52,7 +50,7 @@ class TextQuestion(QuestionWidget):
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
         if not event.value.strip():
-            self.note(EMPTY)
+            self.note("question.text.empty")
             return
         self.note(None)
         self.submit(event.value)

@@ -6,16 +6,12 @@ from typing import Any
 
 from textual import events
 
+from renshu.grader.settings import Lang
+from renshu.grader.wording import say
+
 from ..bindings import bindings_for
-from ..i18n import Lang
-from .question_base import pick
 from .question_choices import ChoiceQuestion
 
-CHOICES = (("○ 正しい", "○ true"), ("× 誤り", "× false"))
-KEYS = (
-    "t / 1 / ○ で「正しい」· f / 2 / × で「誤り」",
-    "t / 1 / ○ for true · f / 2 / × for false",
-)
 TRUE_KEYS = {"○", "◯", "o"}
 FALSE_KEYS = {"×", "✕", "x"}
 
@@ -26,7 +22,7 @@ class TrueFalseQuestion(ChoiceQuestion):
     BINDINGS = bindings_for("true_false")  # and ChoiceQuestion's, inherited
 
     def choice_texts(self, lang: Lang) -> list[str]:
-        return [pick(choice, lang) for choice in CHOICES]
+        return [say("question.true_false.true", lang), say("question.true_false.false", lang)]
 
     def correct_indices(self) -> set[int]:
         return {0 if self.question.answer else 1}
@@ -34,8 +30,8 @@ class TrueFalseQuestion(ChoiceQuestion):
     def raw_answer(self, index: int) -> Any:
         return index == 0
 
-    def keys_help(self) -> tuple[str, str]:
-        return KEYS
+    def keys_help(self, lang: Lang) -> str:
+        return say("question.true_false.keys", lang)
 
     def on_key(self, event: events.Key) -> None:
         # ○ and × have no key names worth binding; match the typed character.

@@ -1,0 +1,96 @@
+"""The command line's own words (doctor, stats, exercises): ``cli.*`` keys.
+
+The layout (indentation, ``✓``/``✗`` marks, ``key: value`` lines the same in both
+languages) stays in the commands; only the words are here."""
+
+from __future__ import annotations
+
+CLI_TEXT: dict[str, tuple[str, str]] = {
+    # key: (ja, en)
+    # -- renshu doctor --------------------------------------------------------------------
+    "cli.doctor.level": ("採点の隔離レベル: {level}", "grading isolation: {level}"),
+    "cli.doctor.full": (
+        "信頼できないファイルも採点できる完全な隔離です。",
+        "full isolation: untrusted files can be graded here.",
+    ),
+    "cli.doctor.weaker": (
+        "弱い隔離です: 他人のファイルを採点するには bubblewrap が必要です。",
+        "WEAKER isolation: untrusted files need bubblewrap to be graded safely.",
+    ),
+    # Each part of the isolation and what it blocks (the English is the sandbox's own
+    # ``renshu.grader.sandbox.isolation.BLOCKS``, which ``renshu doctor --json`` prints).
+    "cli.doctor.part.namespaces": ("名前空間", "namespaces"),
+    "cli.doctor.blocks.namespaces": (
+        "独自の PID、ネットワークなし、IPC・ホスト名も別: 採点プロセスを見たり止めたり、"
+        "サーバーに接続したり、SysV の共有メモリを残したりできません",
+        "own PIDs, no network, no shared IPC or hostname: cannot see or signal "
+        "the grader, reach a server or leave SysV segments behind",
+    ),
+    "cli.doctor.part.minimal_root": ("最小の読み取り専用ルート", "minimal root"),
+    "cli.doctor.blocks.minimal_root": (
+        "Python・NumPy・起動スクリプトだけを読み取り専用で置きます: ホーム、/tmp、/run、"
+        "ソケット、端末、進捗データベース、ソースの checkout は存在しません",
+        "only Python, NumPy and the bootstrap exist, read-only: no home, /tmp, "
+        "/run, sockets, terminals, progress databases or source checkouts to read or write",
+    ),
+    "cli.doctor.part.seccomp": ("seccomp フィルタ", "seccomp"),
+    "cli.doctor.blocks.seccomp": (
+        "どのファミリーのソケットも、ptrace、キーリング、mount、unshare、bpf、perf、"
+        "io_uring、SysV IPC、端末への入力注入も拒否します",
+        "no socket of any family, ptrace, keyring, mount, unshare, bpf, perf, "
+        "io_uring, SysV IPC or terminal injection, even through a hole elsewhere",
+    ),
+    "cli.doctor.part.unprivileged_uid": ("特権のない uid", "unprivileged uid"),
+    "cli.doctor.blocks.unprivileged_uid": (
+        "root で動かしても子は権限を持たず、sysctl にも書き込めません",
+        "no capabilities and no sysctl writes, even when renshu runs as root",
+    ),
+    "cli.doctor.part.rlimits": ("資源制限 (rlimit)", "rlimits"),
+    "cli.doctor.blocks.rlimits": (
+        "メモリ約 1 GiB、CPU 10 秒、ファイル 1 MiB、開けるファイル 64 個まで",
+        "about 1 GiB of memory, 10 s of CPU, 1 MiB files, 64 open files",
+    ),
+    "cli.doctor.bwrap_missing": ("bubblewrap: 見つかりません", "bubblewrap: not found"),
+    "cli.doctor.bwrap_works": ("動作します", "works"),
+    "cli.doctor.bwrap_broken": ("動作しません", "does not work here"),
+    "cli.doctor.probe_failed": (
+        "試験用の子プロセス: 失敗: {problem}",
+        "probe child: failed: {problem}",
+    ),
+    "cli.doctor.probe_socket_allowed": (
+        "試験用の子プロセス: uid {uid}, socket 可",
+        "probe child: uid {uid}, socket allowed",
+    ),
+    "cli.doctor.probe_socket_refused": (
+        "試験用の子プロセス: uid {uid}, socket 拒否",
+        "probe child: uid {uid}, socket refused",
+    ),
+    "cli.doctor.seccomp_unavailable": (
+        "seccomp: 使えません: {problem}",
+        "seccomp: unavailable: {problem}",
+    ),
+    "cli.doctor.install": (
+        "完全な隔離にするには bubblewrap を入れてください:",
+        "For full isolation install bubblewrap:",
+    ),
+    "cli.doctor.macos": (
+        "(macOS には bubblewrap がありません: 他人のファイルは Linux で採点してください)",
+        "(macOS has no bubblewrap: grade other people's files on Linux)",
+    ),
+    # -- renshu stats ---------------------------------------------------------------------
+    "cli.stats.summary": (
+        "解答 {answers} 件 · 正答率 {accuracy} · 連続 {streak} 日 · "
+        "今日の復習 {due} 件 · 定着率 {retention}",
+        "{answers} answers · accuracy {accuracy} · streak {streak} day(s) · "
+        "due today {due} · retention {retention}",
+    ),
+    "cli.stats.due_week": ("今後 7 日の復習: {days}", "due in the next 7 days: {days}"),
+    "cli.stats.per_topic": ("トピック別", "per topic"),
+    "cli.stats.passed": ("合格した演習: {passed}", "exercises passed: {passed}"),
+    "cli.stats.leeches": (
+        "苦手な問題(8 回以上忘れた): {leeches}",
+        "leeches (forgotten 8+ times): {leeches}",
+    ),
+    # -- renshu exercises -----------------------------------------------------------------
+    "cli.exercises.title": ("演習", "exercises"),
+}

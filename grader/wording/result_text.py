@@ -1,0 +1,34 @@
+"""The words around a grading result (verdict, labels, notes): ``result.*`` keys."""
+
+from __future__ import annotations
+
+RESULT_TEXT: dict[str, tuple[str, str]] = {
+    # key: (ja, en)
+    "result.pass": ("合格", "PASS"),
+    "result.fail": ("不合格", "FAIL"),
+    "result.error": ("エラー", "ERROR"),
+    "result.tried": ("試した入力 {n} 個", "{n} inputs tried"),
+    "result.seed": ("シード {seed}", "seed {seed}"),
+    "result.duration": ("{s:.2f} 秒", "{s:.2f} s"),
+    "result.isolation": ("隔離: {label}", "isolation: {label}"),
+    "result.weak_isolation": (
+        "注意: この隔離は弱いものです。他人のファイルを採点するには bubblewrap を"
+        "入れてください (sudo apt install bubblewrap、詳しくは renshu doctor)。",
+        "warning: this isolation is weaker; untrusted files need bubblewrap "
+        "(sudo apt install bubblewrap; see renshu doctor).",
+    ),
+    "result.input": ("最小の失敗入力", "Minimal failing input"),
+    "result.expected_got": ("期待値とあなたの値", "Expected vs got"),
+    "result.expected": ("期待値", "expected"),
+    "result.got": ("あなたの値", "got"),
+    "result.got_whole": ("返された値", "returned"),
+    "result.raised": ("— (例外が発生しました)", "— (the call raised an exception)"),
+    "result.stopped": ("— (プロセスが停止しました)", "— (the process stopped)"),
+    "result.largest": ("最大誤差 {v} (位置 {where})", "Largest error {v} at {where}"),
+    "result.largest_nowhere": ("最大誤差 {v}", "Largest error {v}"),
+    "result.misconception": ("よくある誤り", "Misconception"),
+    "result.hint": ("ヒント", "Hint"),
+    "result.stdout": ("あなたのコードの出力 (stdout)", "What your code printed (stdout)"),
+    "result.stderr": ("エラー出力 (stderr)", "Error output (stderr)"),
+    "result.earlier_lines": ("…(先頭 {n} 行を省略)", "… ({n} earlier lines not shown)"),
+}
