@@ -2,7 +2,9 @@
 
 Each takes the question and the raw answer as the UI collects it and returns
 an ``AnswerResult``: correct or not, the feedback to show (the ``why`` of a
-chosen wrong option, the accepted answer) and the explanation.
+chosen wrong option, the accepted answer) and the explanation. The result holds
+phrases (bilingual content and message codes), not sentences: ``in_language``
+re-words it without checking the answer again.
 """
 
 from __future__ import annotations
@@ -11,9 +13,8 @@ import math
 import random
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from renshu.grader.quiz.model import (
     AnyQuestion,
@@ -24,22 +25,42 @@ from renshu.grader.quiz.model import (
     Ordering,
     ShortAnswer,
     SingleChoice,
+    Text,
     TrueFalse,
     fill_params,
     text_in,
 )
-from renshu.grader.text import Lang
+from renshu.grader.text import Bilingual, Lang
+from renshu.grader.wording import MessageCode as C
+from renshu.grader.wording import Phrase, msg, phrase_text
 
 
 @dataclass(frozen=True)
 class AnswerResult:
-    """The verdict on one answer and everything to show the learner."""
+    """The verdict on one answer and everything to show the learner, worded in ``lang``."""
 
     correct: bool
-    feedback: list[str] = field(default_factory=list)
-    expected: str = ""
-    explanation: str = ""
+    feedback_phrases: tuple[Phrase, ...] = ()
+    expected_phrase: Phrase = ""
+    explanation_phrase: Phrase = ""
     rating: int | None = None  # flashcards: the learner's own 1-4 rating
+    lang: Lang = "en"
+
+    @property
+    def feedback(self) -> list[str]:
+        return [phrase_text(p, self.lang) for p in self.feedback_phrases]
+
+    @property
+    def expected(self) -> str:
+        return phrase_text(self.expected_phrase, self.lang)
+
+    @property
+    def explanation(self) -> str:
+        return phrase_text(self.explanation_phrase, self.lang)
+
+    def in_language(self, lang: Lang) -> AnswerResult:
+        """The same verdict worded in ``lang`` (nothing is checked again)."""
+        return replace(self, lang=lang)
 
 
 @dataclass(frozen=True)
@@ -69,14 +90,9 @@ def check_single_choice(q: SingleChoice, chosen: int, lang: Lang) -> AnswerResul
     _check_index(chosen, len(q.choices))
     correct_index = next(i for i, c in enumerate(q.choices) if c.correct)
     pick = q.choices[chosen]
-    feedback = []
-    if not pick.correct and pick.why is not None:
-        feedback.append(text_in(pick.why, lang))
+    feedback = (pick.why,) if not pick.correct and pick.why is not None else ()
     return AnswerResult(
-        correct=pick.correct,
-        feedback=feedback,
-        expected=text_in(q.choices[correct_index].text, lang),
-        explanation=text_in(q.explanation, lang),
+        pick.correct, feedback, q.choices[correct_index].text, q.explanation, lang=lang
     )
 
 
@@ -85,28 +101,26 @@ def check_multi_select(q: MultiSelect, chosen: Sequence[int], lang: Lang) -> Ans
     picked = set(chosen)
     for i in picked:
         _check_index(i, len(q.choices))
-    feedback = []
+    feedback: list[Phrase] = []
     for i, c in enumerate(q.choices):
-        label = text_in(c.text, lang)
         if i in picked and not c.correct:
-            why = f" — {text_in(c.why, lang)}" if c.why is not None else ""
-            feedback.append(("✗ 誤り: " if lang == "ja" else "✗ wrong: ") + label + why)
+            feedback.append(
+                msg(C.CHOICE_WRONG, choice=c.text)
+                if c.why is None
+                else msg(C.CHOICE_WRONG_WHY, choice=c.text, why=c.why)
+            )
         elif i not in picked and c.correct:
-            feedback.append(("○ 見落とし: " if lang == "ja" else "○ missed: ") + label)
+            feedback.append(msg(C.CHOICE_MISSED, choice=c.text))
     right = {i for i, c in enumerate(q.choices) if c.correct}
-    return AnswerResult(
-        correct=picked == right,
-        feedback=feedback,
-        expected=" / ".join(text_in(q.choices[i].text, lang) for i in sorted(right)),
-        explanation=text_in(q.explanation, lang),
-    )
+    expected = _joined([q.choices[i].text for i in sorted(right)], " / ")
+    return AnswerResult(picked == right, tuple(feedback), expected, q.explanation, lang=lang)
 
 
 def check_true_false(q: TrueFalse, answer: bool, lang: Lang) -> AnswerResult:
     correct = answer is q.answer
-    feedback = [text_in(q.why, lang)] if not correct and q.why is not None else []
-    words = {True: "正しい" if lang == "ja" else "true", False: "誤り" if lang == "ja" else "false"}
-    return AnswerResult(correct, feedback, words[q.answer], text_in(q.explanation, lang))
+    feedback = (q.why,) if not correct and q.why is not None else ()
+    word = msg(C.TRUE if q.answer else C.FALSE)
+    return AnswerResult(correct, feedback, word, q.explanation, lang=lang)
 
 
 def instantiate_numeric(
@@ -149,15 +163,15 @@ def check_numeric(
     value = parse_number(raw)
     tol = max(q.abs_tol, q.rel_tol * abs(instance.answer))
     correct = abs(value - instance.answer) <= tol
-    unit = f" {text_in(q.unit, lang)}" if q.unit is not None else ""
-    expected = f"{instance.answer:g}{unit}"
-    return AnswerResult(correct, [], expected, text_in(q.explanation, lang))
+    number = f"{instance.answer:g}"
+    expected = number if q.unit is None else _joined([number, q.unit], " ")
+    return AnswerResult(correct, (), expected, q.explanation, lang=lang)
 
 
 def check_short_answer(q: ShortAnswer, raw: str, lang: Lang) -> AnswerResult:
     given = normalize_text(raw)
     correct = any(given == normalize_text(a) for a in q.accepted)
-    return AnswerResult(correct, [], q.accepted[0], text_in(q.explanation, lang))
+    return AnswerResult(correct, (), q.accepted[0], q.explanation, lang=lang)
 
 
 def shuffled_order(q: Ordering, rng: random.Random | None = None) -> list[int]:
@@ -174,43 +188,39 @@ def check_ordering(q: Ordering, order: Sequence[int], lang: Lang) -> AnswerResul
     if sorted(order) != list(range(len(q.items))):
         raise AnswerFormatError("the order must use every item exactly once")
     correct = list(order) == list(range(len(q.items)))
-    feedback = []
-    if not correct:
-        wrong = sum(1 for pos, i in enumerate(order) if pos != i)
-        feedback.append(
-            f"{wrong} 個の位置が違います" if lang == "ja" else f"{wrong} item(s) out of place"
-        )
-    expected = " → ".join(text_in(item, lang) for item in q.items)
-    return AnswerResult(correct, feedback, expected, text_in(q.explanation, lang))
+    wrong = sum(1 for pos, i in enumerate(order) if pos != i)
+    feedback = () if correct else (msg(C.OUT_OF_PLACE, count=wrong),)
+    expected = _joined(list(q.items), " → ")
+    return AnswerResult(correct, feedback, expected, q.explanation, lang=lang)
 
 
 def check_cloze(q: Cloze, answers: Sequence[str], lang: Lang) -> AnswerResult:
     """One answer per blank, matched like short answers; feedback per wrong blank."""
     if len(answers) != len(q.blanks):
         raise AnswerFormatError(f"expected {len(q.blanks)} answers, got {len(answers)}")
-    feedback = []
-    for i, (given, accepted) in enumerate(zip(answers, q.blanks, strict=True), start=1):
-        if not any(normalize_text(given) == normalize_text(a) for a in accepted):
-            feedback.append(
-                f"{{{{{i}}}}}: 「{given}」→ {accepted[0]}"
-                if lang == "ja"
-                else f"{{{{{i}}}}}: {given!r} → {accepted[0]}"
-            )
+    feedback = tuple(
+        msg(C.BLANK_WRONG, n=i, given=given, answer=accepted[0])
+        for i, (given, accepted) in enumerate(zip(answers, q.blanks, strict=True), start=1)
+        if not any(normalize_text(given) == normalize_text(a) for a in accepted)
+    )
     expected = ", ".join(accepted[0] for accepted in q.blanks)
-    return AnswerResult(not feedback, feedback, expected, text_in(q.explanation, lang))
+    return AnswerResult(not feedback, feedback, expected, q.explanation, lang=lang)
 
 
 def check_flashcard(q: Flashcard, rating: int, lang: Lang) -> AnswerResult:
     """Self-rated 1 (again) to 4 (easy); a rating of 1 counts as not remembered."""
     if rating not in (1, 2, 3, 4):
         raise AnswerFormatError("a flashcard rating is 1, 2, 3 or 4")
-    return AnswerResult(rating > 1, [], text_in(q.back, lang), text_in(q.explanation, lang), rating)
+    return AnswerResult(rating > 1, (), q.back, q.explanation, rating, lang=lang)
 
 
-def check_answer(question: AnyQuestion, raw: object, lang: Lang) -> AnswerResult:
-    """Dispatch on the question type; ``raw`` is read as that type's checker reads it."""
-    checker = _CHECKERS[type(question)]
-    return checker(question, raw, lang)
+def _joined(texts: Sequence[Text], sep: str) -> Phrase:
+    """Content texts joined, in both languages when any of them is bilingual."""
+    if all(isinstance(t, str) for t in texts):
+        return sep.join(text_in(t, "en") for t in texts)
+    return Bilingual(
+        ja=sep.join(text_in(t, "ja") for t in texts), en=sep.join(text_in(t, "en") for t in texts)
+    )
 
 
 def _check_index(i: int, n: int) -> None:
@@ -218,15 +228,8 @@ def _check_index(i: int, n: int) -> None:
         raise AnswerFormatError(f"choice {i!r} is not between 0 and {n - 1}")
 
 
-# Each checker takes its own question type and answer shape: the table pairs them.
-_Checker = Callable[[Any, Any, Lang], AnswerResult]
-_CHECKERS: dict[type[AnyQuestion], _Checker] = {
-    SingleChoice: check_single_choice,
-    MultiSelect: check_multi_select,
-    TrueFalse: check_true_false,
-    Numeric: check_numeric,
-    ShortAnswer: check_short_answer,
-    Ordering: check_ordering,
-    Cloze: check_cloze,
-    Flashcard: check_flashcard,
-}
+def check_answer(question: AnyQuestion, raw: object, lang: Lang) -> AnswerResult:
+    """Dispatch on the question type (``registry``); ``raw`` is read as its checker reads it."""
+    from renshu.grader.quiz.registry import kind_of
+
+    return kind_of(question).check(question, raw, lang)

@@ -14,7 +14,6 @@ import functools
 import gc
 import importlib
 import importlib.resources
-import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +29,7 @@ from renshu.grader.formats.yaml_source import (
     read_yaml_file,
 )
 from renshu.grader.quiz.model import AnyQuestion, Bank, Numeric, param_names
+from renshu.grader.settings import bank_folders_from_env
 from renshu.grader.text import Bilingual
 
 BANK_SUFFIXES = (".yaml", ".yml")
@@ -101,8 +101,7 @@ class Catalogue:
 def user_bank_dirs(extra: Iterable[Path] = (), data_dir: Path | None = None) -> list[Path]:
     """``--bank`` folders, then ``RENSHU_BANKS``, then ``<data dir>/banks`` if it exists."""
     dirs = list(extra)
-    env = os.environ.get("RENSHU_BANKS", "")
-    dirs += [Path(p) for p in env.split(os.pathsep) if p.strip()]
+    dirs += bank_folders_from_env()
     if data_dir is not None and (data_dir / "banks").is_dir():
         dirs.append(data_dir / "banks")
     return dirs

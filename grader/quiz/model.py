@@ -9,7 +9,7 @@ curriculum.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -159,26 +159,11 @@ AnyQuestion = (
     SingleChoice | MultiSelect | TrueFalse | Numeric | ShortAnswer | Ordering | Cloze | Flashcard
 )
 Question = Annotated[AnyQuestion, Field(discriminator="type")]
-# The ``type`` of each question class, in the order banks and reports list them.
-QuestionType = Literal[
-    "single_choice",
-    "multi_select",
-    "true_false",
-    "numeric",
-    "short_answer",
-    "ordering",
-    "cloze",
-    "flashcard",
-]
-QUESTION_TYPES: tuple[QuestionType, ...] = (
-    "single_choice",
-    "multi_select",
-    "true_false",
-    "numeric",
-    "short_answer",
-    "ordering",
-    "cloze",
-    "flashcard",
+# The ``type`` of each question class, in the order banks and reports list them (the
+# union's order): adding a class to ``AnyQuestion`` adds its type here.
+QuestionType = str
+QUESTION_TYPES: tuple[QuestionType, ...] = tuple(
+    get_args(cls.model_fields["type"].annotation)[0] for cls in get_args(AnyQuestion)
 )
 
 
