@@ -9,21 +9,12 @@ from __future__ import annotations
 from collections import defaultdict
 
 from renshu.grader.exercises.catalogue import LoadedExercise, builtin_catalog
+from renshu.grader.exercises.input_kinds import shape_text
 from renshu.grader.exercises.model import (
-    ArgSpec,
-    ArraySpec,
-    BoolArraySpec,
-    BoolSpec,
-    DictSpec,
-    DimSpec,
     Exercise,
     FloatReturn,
-    FloatSpec,
-    IntArraySpec,
     IntReturn,
-    IntSpec,
     IntsReturn,
-    ListSpec,
     TupleReturn,
 )
 from renshu.grader.text import Lang
@@ -104,43 +95,11 @@ def _exercise_section(spec: Exercise, lang: Lang) -> list[str]:
 
 
 def _argument_types(spec: Exercise) -> dict[str, str]:
-    types = {name: _arg_type(arg) for name, arg in spec.inputs.args.items()}
+    types = {name: arg.describe() for name, arg in spec.inputs.args.items()}
     for joint in spec.inputs.joint:
         for name, text in zip(joint.produces, _JOINT[joint.strategy], strict=False):
             types[name] = text
     return types
-
-
-def _arg_type(arg: ArgSpec) -> str:
-    if isinstance(arg, ArraySpec):
-        text = f"float64 {_shape(arg.shape)} in [{arg.range[0]:g}, {arg.range[1]:g}]"
-        if arg.layout == "stochastic":
-            text = f"float64 {_shape(arg.shape)}, rows sum to 1"
-        elif arg.layout == "boxes":
-            text = f"float64 {_shape(arg.shape)}, boxes (x1, y1, x2, y2)"
-        return text
-    if isinstance(arg, IntArraySpec):
-        return f"int64 {_shape(arg.shape)} in [{arg.range[0]}, {arg.range[1]}]"
-    if isinstance(arg, BoolArraySpec):
-        return f"bool {_shape(arg.shape)}" + (" or None" if arg.optional else "")
-    if isinstance(arg, DimSpec):
-        return f"int (= {arg.name})"
-    if isinstance(arg, IntSpec):
-        return f"int in [{arg.range[0]}, {arg.range[1]}]"
-    if isinstance(arg, FloatSpec):
-        return f"float in [{arg.range[0]:g}, {arg.range[1]:g}]"
-    if isinstance(arg, BoolSpec):
-        return "bool"
-    if isinstance(arg, ListSpec):
-        return "list [" + "; ".join(_arg_type(item) for item in arg.items) + "]"
-    assert isinstance(arg, DictSpec)
-    return "dict {" + "; ".join(f"`{k}`: {_arg_type(v)}" for k, v in arg.entries.items()) + "}"
-
-
-def _shape(shape: list[str | int]) -> str:
-    return (
-        "(" + ", ".join(str(d).replace(" ", "") for d in shape) + (",)" if len(shape) == 1 else ")")
-    )
 
 
 def _returns(spec: Exercise) -> str:
@@ -159,4 +118,4 @@ def _return_item(item: object) -> str:
         return f"{prefix}int"
     if isinstance(item, IntsReturn):
         return f"{prefix}list[int]"
-    return f"{prefix}array {_shape(item.shape)}"  # type: ignore[attr-defined]
+    return f"{prefix}array {shape_text(item.shape)}"  # type: ignore[attr-defined]

@@ -5,128 +5,28 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
-from renshu.grader.exercises.shapes import dim_names_in, parse_dim_expr
+from renshu.grader.exercises.input_kinds import (  # noqa: F401  (re-exported: the input kinds)
+    ArgSpec,
+    ArraySpec,
+    BoolArraySpec,
+    BoolSpec,
+    DictSpec,
+    DimSpec,
+    FloatSpec,
+    IntArraySpec,
+    IntBounds,
+    IntSpec,
+    ListSpec,
+    Shape,
+    _Strict,
+    walk_specs,
+)
+from renshu.grader.exercises.shapes import dim_names_in
 from renshu.grader.text import Bilingual
 
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-def _check_shape(shape: list[str | int]) -> list[str | int]:
-    for dim in shape:
-        parse_dim_expr(str(dim))
-    return shape
-
-
-def _check_bounds(bounds: tuple[int | str, int | str]) -> tuple[int | str, int | str]:
-    _check_shape(list(bounds))
-    return bounds
-
-
-Shape = Annotated[list[str | int], AfterValidator(_check_shape)]
-IntBounds = Annotated[tuple[int | str, int | str], AfterValidator(_check_bounds)]
-
-
-class ArraySpec(_Strict):
-    """A float64 array whose shape is written with named dimensions (``[B, H + I]``).
-
-    ``layout`` shapes the values for a domain: ``stochastic`` makes every row (last
-    axis) non-negative and sum to 1; ``boxes`` turns each row of 4 into a box
-    ``(x1, y1, x2, y2)`` with ``x2 > x1`` and ``y2 > y1``.
-    """
-
-    kind: Literal["array"]
-    shape: Shape
-    range: tuple[float, float] = (-1.0, 1.0)
-    layout: Literal["plain", "stochastic", "boxes"] = "plain"
-
-    @model_validator(mode="after")
-    def _layout_fits(self) -> ArraySpec:
-        if self.range[0] > self.range[1]:
-            raise ValueError("range must satisfy low <= high")
-        if self.layout == "boxes" and (not self.shape or str(self.shape[-1]) != "4"):
-            raise ValueError("layout boxes needs a last dimension of 4: (x1, y1, x2, y2)")
-        if self.layout == "stochastic" and self.range[0] < 0:
-            raise ValueError("layout stochastic needs a non-negative range")
-        return self
-
-
-class IntArraySpec(_Strict):
-    """An int64 array; its bounds may name dimensions (``[0, V - 1]`` for token ids)."""
-
-    kind: Literal["int_array"]
-    shape: Shape
-    range: IntBounds
-
-
-class BoolArraySpec(_Strict):
-    """A bool array (e.g. an attention mask); ``optional`` also draws ``None``."""
-
-    kind: Literal["bool_array"]
-    shape: Shape
-    optional: bool = False
-
-
-class DimSpec(_Strict):
-    """A Python int equal to one named dimension (so outputs can name it as an axis)."""
-
-    kind: Literal["dim"]
-    name: str
-
-
-class IntSpec(_Strict):
-    """A Python int drawn from an inclusive range."""
-
-    kind: Literal["int"]
-    range: tuple[int, int]
-
-
-class FloatSpec(_Strict):
-    """A Python float drawn from an inclusive range (on the 1/64 grid, simplest first)."""
-
-    kind: Literal["float"]
-    range: tuple[float, float]
-
-
-class BoolSpec(_Strict):
-    """A Python bool."""
-
-    kind: Literal["bool"]
-
-
-class DictSpec(_Strict):
-    """A dict of named arguments, e.g. the gate weights of a cell."""
-
-    kind: Literal["dict"]
-    entries: dict[str, ArgSpec]
-
-
-class ListSpec(_Strict):
-    """A list with one value per item spec, e.g. the gradients of several weights."""
-
-    kind: Literal["list"]
-    items: list[ArgSpec] = Field(min_length=1)
-
-
-ArgSpec = Annotated[
-    ArraySpec
-    | IntArraySpec
-    | BoolArraySpec
-    | DimSpec
-    | IntSpec
-    | FloatSpec
-    | BoolSpec
-    | DictSpec
-    | ListSpec,
-    Field(discriminator="kind"),
-]
-DictSpec.model_rebuild()
-ListSpec.model_rebuild()
 
 
 class JointSpec(_Strict):
@@ -151,17 +51,8 @@ class InputSpec(_Strict):
                 raise ValueError(f"dimension name {name!r} is not an identifier")
             if not 0 <= low <= high:
                 raise ValueError(f"dimension {name}: range must satisfy 0 <= low <= high")
-        for spec in _walk_specs(self.args.values()):
-            used: set[str] = set()
-            if isinstance(spec, ArraySpec | IntArraySpec | BoolArraySpec):
-                for dim in spec.shape:
-                    used |= dim_names_in(str(dim))
-            if isinstance(spec, IntArraySpec):
-                for bound in spec.range:
-                    used |= dim_names_in(str(bound))
-            elif isinstance(spec, DimSpec):
-                used.add(spec.name)
-            if unknown := used - self.dims.keys():
+        for spec in walk_specs(self.args.values()):
+            if unknown := spec.dim_names() - self.dims.keys():
                 raise ValueError(f"unknown dimension(s) {sorted(unknown)}; declare them in dims")
         return self
 
@@ -170,17 +61,6 @@ class InputSpec(_Strict):
         for joint in self.joint:
             names.extend(joint.produces)
         return names
-
-
-def _walk_specs(specs: Any) -> list[Any]:
-    out: list[Any] = []
-    for spec in specs:
-        out.append(spec)
-        if isinstance(spec, DictSpec):
-            out.extend(_walk_specs(spec.entries.values()))
-        elif isinstance(spec, ListSpec):
-            out.extend(_walk_specs(spec.items))
-    return out
 
 
 class ArrayReturn(_Strict):

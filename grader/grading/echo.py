@@ -11,15 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from renshu.grader.exercises.model import (
-    ArraySpec,
-    BoolArraySpec,
-    DictSpec,
-    Exercise,
-    IntArraySpec,
-    ListSpec,
-    TupleReturn,
-)
+from renshu.grader.exercises.input_kinds import DictSpec, ListSpec
+from renshu.grader.exercises.model import Exercise, TupleReturn
 from renshu.grader.exercises.shapes import eval_dim
 from renshu.grader.grading.result import (
     ArgumentEntry,
@@ -94,8 +87,8 @@ def argument_entries(
             for i, item in enumerate(value):
                 walk(f"{name}[{i}]", arg.items[i] if i < len(arg.items) else None, item)
         else:
-            shaped = isinstance(arg, ArraySpec | IntArraySpec | BoolArraySpec)
-            axes = _axes(arg.shape, dims, value) if shaped else {}
+            shape = arg.axes if arg is not None else None
+            axes = _axes(shape, dims, value) if shape is not None else {}
             entries.append(
                 ArgumentEntry(name=name, kind=_kind(arg), value=to_plain(value, budget), **axes)
             )

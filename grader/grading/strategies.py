@@ -9,11 +9,9 @@ only when a grading needs it.
 from __future__ import annotations
 
 import functools
-import math
 import os
 import tempfile
 from collections.abc import Callable
-from fractions import Fraction
 from typing import Any
 
 import numpy as np
@@ -27,21 +25,11 @@ from hypothesis import strategies as st
 
 from renshu.grader.errors import BankError
 from renshu.grader.exercises.model import (
-    ArgSpec,
-    ArraySpec,
-    BoolArraySpec,
-    BoolSpec,
-    DictSpec,
-    DimSpec,
     EdgeCase,
-    FloatSpec,
     InputSpec,
-    IntArraySpec,
-    IntSpec,
     JointSpec,
-    ListSpec,
 )
-from renshu.grader.exercises.shapes import eval_dim
+from renshu.grader.exercises.value_layout import apply_layout, value_table  # noqa: F401
 
 Drawn = tuple[dict[str, int], dict[str, Any]]
 
@@ -54,7 +42,8 @@ def input_strategy(spec: InputSpec) -> st.SearchStrategy[Drawn]:
     @st.composite
     def draw(draw_fn: Callable[[st.SearchStrategy[Any]], Any]) -> Drawn:
         dims = {name: draw_fn(_integers(low, high)) for name, (low, high) in spec.dims.items()}
-        args = {name: _draw_arg(draw_fn, arg, dims) for name, arg in spec.args.items()}
+        draws = _HypothesisDraws(draw_fn)
+        args = {name: arg.draw(draws, dims) for name, arg in spec.args.items()}
         for joint in spec.joint:
             args.update(draw_fn(_joint_strategy(joint)))
         return dims, args
@@ -62,54 +51,27 @@ def input_strategy(spec: InputSpec) -> st.SearchStrategy[Drawn]:
     return draw()
 
 
-def _draw_arg(
-    draw_fn: Callable[[st.SearchStrategy[Any]], Any], spec: ArgSpec, dims: dict[str, int]
-) -> Any:
-    # Strategies are cached by their parameters: building and validating a fresh strategy
-    # object for every draw cost more than drawing from it.
-    if isinstance(spec, ArraySpec):
-        shape = _shape(spec.shape, dims)
-        return apply_layout(draw_fn(_array_strategy(spec.range, shape)), spec.layout)
-    if isinstance(spec, IntArraySpec):
-        low, high = (eval_dim(b, dims) for b in spec.range)
-        return draw_fn(_int_array_strategy(low, high, _shape(spec.shape, dims)))
-    if isinstance(spec, BoolArraySpec):
-        if spec.optional and draw_fn(_booleans()):
-            return None
-        return draw_fn(_int_array_strategy(0, 1, _shape(spec.shape, dims))).astype(bool)
-    if isinstance(spec, DimSpec):
-        return dims[spec.name]
-    if isinstance(spec, IntSpec):
-        return draw_fn(_integers(*spec.range))
-    if isinstance(spec, FloatSpec):
-        table = value_table(*spec.range)
-        return float(table[draw_fn(_integers(0, len(table) - 1))])
-    if isinstance(spec, BoolSpec):
-        return draw_fn(_booleans())
-    if isinstance(spec, ListSpec):
-        return [_draw_arg(draw_fn, item, dims) for item in spec.items]
-    assert isinstance(spec, DictSpec)
-    return {k: _draw_arg(draw_fn, v, dims) for k, v in spec.entries.items()}
+class _HypothesisDraws:
+    """``input_kinds.Draws`` from Hypothesis: every value shrinks towards the simplest.
 
+    Strategies are cached by their parameters: building and validating a fresh strategy
+    object for every draw cost more than drawing from it.
+    """
 
-def _shape(shape: list[str | int], dims: dict[str, int]) -> tuple[int, ...]:
-    return tuple(eval_dim(d, dims) for d in shape)
+    def __init__(self, draw_fn: Callable[[st.SearchStrategy[Any]], Any]) -> None:
+        self._draw = draw_fn
 
+    def integer(self, low: int, high: int) -> int:
+        return int(self._draw(_integers(low, high)))
 
-def apply_layout(values: np.ndarray, layout: str) -> np.ndarray:
-    """Turn drawn values into rows of probabilities or valid boxes (see ``ArraySpec``)."""
-    if layout == "stochastic":
-        weights = np.abs(values)
-        totals = weights.sum(axis=-1, keepdims=True)
-        uniform = np.full_like(weights, 1.0 / max(weights.shape[-1], 1))
-        safe = np.where(totals > 0, totals, 1.0)
-        return np.where(totals > 0, weights / safe, uniform)
-    if layout == "boxes":
-        x1, y1 = values[..., 0], values[..., 1]
-        x2 = x1 + 1.0 + np.abs(values[..., 2])
-        y2 = y1 + 1.0 + np.abs(values[..., 3])
-        return np.stack([x1, y1, x2, y2], axis=-1)
-    return values
+    def boolean(self) -> bool:
+        return bool(self._draw(_booleans()))
+
+    def floats(self, value_range: tuple[float, float], shape: tuple[int, ...]) -> np.ndarray:
+        return np.asarray(self._draw(_array_strategy(value_range, shape)))
+
+    def ints(self, low: int, high: int, shape: tuple[int, ...]) -> np.ndarray:
+        return np.asarray(self._draw(_int_array_strategy(low, high, shape)))
 
 
 @functools.cache
@@ -153,19 +115,6 @@ def _array_strategy(
             shape
         )
     )
-
-
-@functools.cache
-def value_table(low: float, high: float) -> np.ndarray:
-    """Up to 256 values of the 1/64 grid within [low, high], simplest first.
-
-    Simplicity is (denominator, magnitude, negative after positive), so index 0
-    is the value closest to 0 and the first entries are whole numbers and halves.
-    """
-    ks = range(math.ceil(low * 64), math.floor(high * 64) + 1)
-    values = [Fraction(k, 64) for k in ks] or [Fraction(low).limit_denominator(64)]
-    values.sort(key=lambda v: (v.denominator, abs(v), v < 0))
-    return np.array([float(v) for v in values[:256]], dtype=np.float64)
 
 
 def _joint_strategy(spec: JointSpec) -> st.SearchStrategy[dict[str, Any]]:
@@ -254,54 +203,12 @@ def edge_case_args(spec: InputSpec, case: EdgeCase, seed: int) -> Drawn:
     args: dict[str, Any] = {}
     for name, arg in spec.args.items():
         if name not in case.args:
-            args[name] = _sample(arg, dims, rng)
+            args[name] = arg.sample(dims, rng)
         else:
-            args[name] = _literal(arg, case.args[name])
+            args[name] = arg.literal(case.args[name])
     for joint in spec.joint:
         missing = [n for n in joint.produces if n not in case.args]
         if missing:
             raise BankError(f"an edge case must give {missing} literally ({joint.strategy})")
         args.update({n: case.args[n] for n in joint.produces})
     return dims, args
-
-
-def _literal(spec: ArgSpec, value: Any) -> Any:
-    """An edge case's literal value in the type the spec promises."""
-    if isinstance(spec, ArraySpec):
-        return np.asarray(value, dtype=np.float64)
-    if isinstance(spec, IntArraySpec):
-        return np.asarray(value, dtype=np.int64)
-    if isinstance(spec, BoolArraySpec):
-        return None if value is None else np.asarray(value, dtype=bool)
-    if isinstance(spec, FloatSpec):
-        return float(value)
-    if isinstance(spec, ListSpec) and isinstance(value, list):
-        return [_literal(item, v) for item, v in zip(spec.items, value, strict=True)]
-    if isinstance(spec, DictSpec) and isinstance(value, dict):
-        return {
-            k: _literal(spec.entries[k], v) if k in spec.entries else v for k, v in value.items()
-        }
-    return value
-
-
-def _sample(spec: ArgSpec, dims: dict[str, int], rng: np.random.Generator) -> Any:
-    if isinstance(spec, ArraySpec):
-        values = rng.uniform(*spec.range, size=_shape(spec.shape, dims))
-        return apply_layout(values, spec.layout)
-    if isinstance(spec, IntArraySpec):
-        low, high = (eval_dim(b, dims) for b in spec.range)
-        return rng.integers(low, high + 1, size=_shape(spec.shape, dims)).astype(np.int64)
-    if isinstance(spec, BoolArraySpec):
-        return rng.random(_shape(spec.shape, dims)) < 0.5
-    if isinstance(spec, DimSpec):
-        return dims[spec.name]
-    if isinstance(spec, IntSpec):
-        return int(rng.integers(spec.range[0], spec.range[1] + 1))
-    if isinstance(spec, FloatSpec):
-        return float(rng.choice(value_table(*spec.range)))
-    if isinstance(spec, BoolSpec):
-        return bool(rng.random() < 0.5)
-    if isinstance(spec, ListSpec):
-        return [_sample(item, dims, rng) for item in spec.items]
-    assert isinstance(spec, DictSpec)
-    return {k: _sample(v, dims, rng) for k, v in spec.entries.items()}
