@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from renshu.grader.errors import BankError
 from renshu.grader.exercises.catalogue import LoadedExercise, builtin_catalog, get_exercise
+from renshu.grader.progress.queries import exercise_outcomes, seen_question_ids
 from renshu.grader.progress.review import due_queue, has_passed, record_answer, record_grading
 from renshu.grader.progress.stats import Stats, compute_stats
 from renshu.grader.progress.store import ProgressStore, StoreNotice, open_store
@@ -208,7 +209,7 @@ class StudyService:
         """Questions of a topic: the learner's due and unseen ones first, then the rest."""
         questions = self.catalogue.by_topic(topic)
         due = {i.id for i in self.review_queue() if i.id.startswith(topic + ".")}
-        seen = {r[0] for r in self.store.db.execute("SELECT question_id FROM cards")}
+        seen = seen_question_ids(self.store)
         ordered = sorted(questions, key=lambda q: (q.id not in due, q.id in seen))
         return [self.present(q) for q in ordered[:limit]]
 
@@ -267,10 +268,7 @@ class StudyService:
     # -- exercises -----------------------------------------------------------------------
 
     def exercises(self) -> list[ExerciseStatus]:
-        rows = self.store.db.execute(
-            "SELECT exercise_id, max(status = 'pass') FROM gradings GROUP BY exercise_id"
-        ).fetchall()
-        graded = {ex: bool(passed) for ex, passed in rows}
+        graded = exercise_outcomes(self.store)
         out = []
         curriculum = load_curriculum()
         in_order = sorted(
