@@ -119,11 +119,18 @@ class ReferenceSpec(_Strict):
 
 
 class Misconception(_Strict):
-    """A known-wrong implementation in ``misconceptions.py`` and what it teaches."""
+    """A known-wrong implementation in ``misconceptions.py`` and what it teaches.
+
+    ``kind: convention`` marks a function that is right in another convention (PyTorch's
+    gate order, a TF-style mask): the report says which convention, not "a mistake".
+    ``next_step`` is the hint shown for this mistake (else the exercise's first hint).
+    """
 
     id: str
     function: str
     message: Bilingual
+    next_step: Bilingual | None = None
+    kind: Literal["mistake", "convention"] = "mistake"
 
 
 class EdgeCase(_Strict):
@@ -131,6 +138,9 @@ class EdgeCase(_Strict):
 
     dims: dict[str, int] = Field(default_factory=dict)
     args: dict[str, Any] = Field(default_factory=dict)
+    # What this edge is and what the contract says happens there ("an empty candidate:
+    # BLEU is 0"); shown when a submission raises on it.
+    about: Bilingual | None = None
 
 
 class Exercise(_Strict):
