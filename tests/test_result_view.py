@@ -256,23 +256,32 @@ def test_the_cli_and_the_tui_show_the_same_truncated_value_and_output_tail() -> 
 
 
 def test_a_result_graded_in_english_reads_entirely_in_japanese() -> None:
-    """The summary is re-worded from the message code and the misconception and hint are
-    looked up again by id; expected texts come straight from the exercise's YAML."""
+    """The summary, the misconception and the hint are re-worded from the data the result
+    carries; expected texts come straight from the exercise's YAML and the catalogue."""
     import yaml
 
     from renshu.grader.exercises.catalogue import builtin_exercises_dir
+    from renshu.grader.text import Bilingual
     from renshu.grader.wording import MessageCode, msg
 
     raw = yaml.safe_load((builtin_exercises_dir() / "lstm_cell" / "exercise.yaml").read_text())
     wanted = next(m for m in raw["misconceptions"] if m["id"] == "gates_swapped")
     detail = msg(MessageCode.INT_VALUE, name="n", expected=3, got=4)
+    content = msg(MessageCode.CONTENT, text=Bilingual(**wanted["message"]))
+    hint = msg(MessageCode.CONTENT, text=Bilingual(**raw["hints"][0]))
     result = result_with(
         message="n: expected 3, got 4",
         detail=detail,
         lang="en",
-        misconception={"id": "gates_swapped", "message": wanted["message"]["en"]},
+        misconception={
+            "id": "gates_swapped",
+            "message": wanted["message"]["en"],
+            "detail": content.model_dump(),
+        },
         hint=raw["hints"][0]["en"],
+        hint_detail=hint.model_dump(),
     )
+    result = GradeResult.model_validate_json(result.as_json())  # as read back from --json
     view = build_view(result, "ja")
     assert "".join(s.text for s in view.summary) == "n: 期待値 3 に対して 4"
     assert view.misconception is not None
@@ -281,6 +290,35 @@ def test_a_result_graded_in_english_reads_entirely_in_japanese() -> None:
     assert "".join(s.text for s in view.hint.spans) == _plain(raw["hints"][0]["ja"])
     english = build_view(result, "en")
     assert "".join(s.text for s in english.summary) == "n: expected 3, got 4"
+
+
+def test_a_generic_mistake_is_reworded_and_labelled_by_its_kind() -> None:
+    from renshu.grader.wording import MessageCode, msg
+
+    found = msg(MessageCode.MISTAKE_TUPLE_SWAPPED, first="h", second="c")
+    step = msg(MessageCode.MISTAKE_TUPLE_SWAPPED_NEXT, first="h", second="c")
+    result = result_with(
+        lang="en",
+        misconception={
+            "id": "generic.tuple_swapped",
+            "kind": "generic",
+            "message": found.text("en"),
+            "detail": found.model_dump(),
+        },
+        hint=step.text("en"),
+        hint_detail=step.model_dump(),
+    )
+    view = build_view(result, "ja")
+    assert view.misconception is not None
+    shown = "".join(s.text for s in view.misconception.spans)
+    assert shown == "戻り値の h と c が入れ替わっています。値はどちらも正しいです。"
+    assert view.misconception.title == "よくある誤り"
+    assert view.hint is not None
+    assert "(h が先)" in "".join(s.text for s in view.hint.spans)
+    convention = result.model_copy(
+        update={"misconception": result.misconception.model_copy(update={"kind": "convention"})}
+    )
+    assert build_view(convention, "en").misconception.title == "Another convention"
 
 
 def test_a_hand_written_result_without_detail_keeps_its_own_message() -> None:

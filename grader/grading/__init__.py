@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from renshu.grader.grading.result import (
         Counterexample,
         GradeResult,
+        HitKind,
         MisconceptionHit,
         Reason,
         Status,
@@ -36,6 +37,7 @@ _EXPORTS = {
     "DEFAULT_MAX_EXAMPLES": "engine",
     "DEFAULT_SEED": "engine",
     "GradeResult": "result",
+    "HitKind": "result",
     "MisconceptionHit": "result",
     "Reason": "result",
     "Status": "result",
@@ -51,6 +53,7 @@ __all__ = [
     "DEFAULT_SEED",
     "Counterexample",
     "GradeResult",
+    "HitKind",
     "MisconceptionHit",
     "Reason",
     "Status",

@@ -1,9 +1,10 @@
-"""Name the misconception: which known-wrong implementation reproduces the learner's outputs.
+"""Name the mistake: which known-wrong implementation reproduces the learner's outputs.
 
 Each exercise ships ``misconceptions.py`` (trusted code, run in the parent) with
-one function per misconception. A misconception is named only when it agrees
-with the learner on every recorded example, failing and passing alike, so a
-coincidence on one small input is not enough.
+one function per misconception; they are tried first, in the order listed. Then
+the generic mistakes any exercise can make (``generic_mistakes``). A mistake is
+named only when it agrees with the learner on every recorded example, failing
+and passing alike, so a coincidence on one small input is not enough.
 """
 
 from __future__ import annotations
@@ -19,18 +20,23 @@ from typing import Any
 import numpy as np
 
 from renshu.grader.exercises.catalogue import LoadedExercise
-from renshu.grader.exercises.model import Misconception
+from renshu.grader.exercises.model import Exercise
 from renshu.grader.grading.compare import compare
+from renshu.grader.grading.generic_mistakes import find_generic_mistake
+from renshu.grader.grading.observation import Observation
+from renshu.grader.grading.result import HitKind
+from renshu.grader.wording import Message, msg
+from renshu.grader.wording import MessageCode as C
 
 
 @dataclass(frozen=True)
-class Observation:
-    """One input and what the learner's function returned for it."""
+class Diagnosis:
+    """The mistake found: its id, kind, what it is and (if it has one) its own next step."""
 
-    dims: dict[str, int]
-    args: dict[str, Any]
-    got: Any
-    failed: bool
+    id: str
+    kind: HitKind
+    message: Message
+    next_step: Message | None
 
 
 def load_misconceptions(exercise: LoadedExercise) -> dict[str, Callable[..., Any]]:
@@ -49,8 +55,9 @@ def _load_module(exercise: LoadedExercise) -> ModuleType:
     return module
 
 
-def diagnose(exercise: LoadedExercise, observations: list[Observation]) -> Misconception | None:
-    """The first misconception (in the order listed) that explains every observation."""
+def diagnose(exercise: LoadedExercise, observations: list[Observation]) -> Diagnosis | None:
+    """The first exercise misconception, else generic mistake, that explains every
+    observation; None when nothing does (or nothing failed)."""
     if not any(o.failed for o in observations):
         return None
     functions = load_misconceptions(exercise)
@@ -58,11 +65,20 @@ def diagnose(exercise: LoadedExercise, observations: list[Observation]) -> Misco
     for misconception in spec.misconceptions:
         wrong = functions[misconception.id]
         if all(_agrees(wrong, spec, o) for o in observations):
-            return misconception
-    return None
+            step = misconception.next_step
+            return Diagnosis(
+                misconception.id,
+                HitKind(misconception.kind),
+                msg(C.CONTENT, text=misconception.message),
+                msg(C.CONTENT, text=step) if step is not None else None,
+            )
+    found = find_generic_mistake(spec, exercise.reference_function(), observations)
+    if found is None:
+        return None
+    return Diagnosis(found.id, HitKind.GENERIC, found.message, found.next_step)
 
 
-def _agrees(wrong: Callable[..., Any], spec: Any, obs: Observation) -> bool:
+def _agrees(wrong: Callable[..., Any], spec: Exercise, obs: Observation) -> bool:
     args = [copy.deepcopy(obs.args[name]) for name in spec.signature]
     try:
         with warnings.catch_warnings(), np.errstate(all="ignore"):

@@ -104,8 +104,9 @@ def grade_source(
     if problem is not None:
         unfinished = problem.reason is Reason.UNFINISHED
         status = Status.FAIL if unfinished else Status.ERROR
-        hint = spec.hints[0].get(lang) if unfinished else None
-        return finish(status, problem.reason, problem.message, hint=hint)
+        step = msg(C.CONTENT, text=spec.hints[0]) if unfinished else None
+        hint = step.text(lang) if step else None
+        return finish(status, problem.reason, problem.message, hint=hint, hint_detail=step)
 
     runner = SandboxRunner(source, spec.function, Path(display_name).name, limits)
     runner.start()
@@ -151,12 +152,15 @@ def grade_source(
     from renshu.grader.grading.diagnosis import diagnose
 
     assert outcome.mismatch is not None
-    misconception = diagnose(exercise, session.observations)
+    named = diagnose(exercise, session.observations)
     hit = (
-        MisconceptionHit(id=misconception.id, message=misconception.message.get(lang))
-        if misconception
+        MisconceptionHit(
+            id=named.id, message=named.message.text(lang), kind=named.kind, detail=named.message
+        )
+        if named
         else None
     )
+    step = named.next_step if named and named.next_step else msg(C.CONTENT, text=spec.hints[0])
     wrong_values = (MismatchKind.VALUE, MismatchKind.NAN, MismatchKind.SHAPE)
     reason = Reason.MISMATCH if outcome.mismatch.kind in wrong_values else Reason.BAD_RETURN
     return finish(
@@ -165,7 +169,8 @@ def grade_source(
         outcome.mismatch.message,
         counterexample=counterexample,
         misconception=hit,
-        hint=spec.hints[0].get(lang),
+        hint=step.text(lang),
+        hint_detail=step,
         **ran,
         **outputs,
     )

@@ -132,11 +132,21 @@ class Counterexample(BaseModel):
         return clean_tree(value)
 
 
+class HitKind(enum.StrEnum):
+    """What was named: an exercise's misconception, another convention, a generic mistake."""
+
+    MISTAKE = "mistake"
+    CONVENTION = "convention"
+    GENERIC = "generic"
+
+
 class MisconceptionHit(BaseModel):
     model_config = ConfigDict(frozen=True)
 
-    id: str
-    message: str
+    id: str  # the exercise's misconception id, or "generic.<name>"
+    message: str  # ``detail`` worded in the result's language
+    kind: HitKind = HitKind.MISTAKE
+    detail: Message | None = None  # the message as data, for rewording
 
     @field_validator("*", mode="after")
     @classmethod
@@ -164,7 +174,8 @@ class GradeResult(BaseModel):
     isolation: str
     counterexample: Counterexample | None = None
     misconception: MisconceptionHit | None = None
-    hint: str | None = None
+    hint: str | None = None  # the named mistake's own next step, else the exercise's first hint
+    hint_detail: Message | None = None  # ``hint`` as data, for rewording
     stdout: str = ""
     stderr: str = ""
     lang: Literal["ja", "en"] = "en"

@@ -69,7 +69,7 @@ class Session:
         return Outcome(expected, result.value, mismatch)
 
     def _observe(self, dims: dict[str, int], args: dict[str, Any], got: Any, failed: bool) -> None:
-        from renshu.grader.grading.diagnosis import Observation
+        from renshu.grader.grading.observation import Observation
 
         obs = Observation(dims, args, got, failed)
         if len(self.observations) < MAX_OBSERVATIONS:

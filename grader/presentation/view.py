@@ -28,6 +28,7 @@ from renshu.grader.grading.result import (
     CallOutcome,
     Counterexample,
     GradeResult,
+    HitKind,
     ReturnedEntry,
     Status,
     ValueKind,
@@ -145,6 +146,11 @@ class ResultView:
 
 # -- building --------------------------------------------------------------------------------
 
+_HIT_LABEL = {
+    HitKind.MISTAKE: "misconception",
+    HitKind.CONVENTION: "convention",
+    HitKind.GENERIC: "misconception",
+}
 _KIND_LABEL = {ValueKind.INTS: "list[int]", ValueKind.FLOAT: "float", ValueKind.INT: "int"}
 
 
@@ -246,7 +252,11 @@ def build_view(result: GradeResult, lang: Lang | None = None) -> ResultView:
         meta=_meta(result, lang),
         counterexample=_counterexample(ce, lang) if ce is not None else None,
         misconception=(
-            Note(label("misconception", lang), misconception.id, spans_of(misconception_text))
+            Note(
+                label(_HIT_LABEL[misconception.kind], lang),
+                misconception.id,
+                spans_of(misconception_text),
+            )
             if misconception is not None
             else None
         ),
@@ -259,18 +269,11 @@ def build_view(result: GradeResult, lang: Lang | None = None) -> ResultView:
 
 
 def _content_in(result: GradeResult, lang: Lang) -> tuple[str, str | None]:
-    """The misconception's message and the hint in ``lang``, from the exercise's own texts."""
-    misconception = result.misconception.message if result.misconception else ""
-    if lang == result.lang or result.exercise is None:
-        return misconception, result.hint
-    from renshu.grader.errors import ExerciseNotFound
-    from renshu.grader.exercises.catalogue import get_exercise
-
-    try:
-        spec = get_exercise(result.exercise).spec
-    except ExerciseNotFound:
-        return misconception, result.hint
-    if result.misconception is not None:
-        found = [m for m in spec.misconceptions if m.id == result.misconception.id]
-        misconception = found[0].message.get(lang) if found else misconception
-    return misconception, spec.hints[0].get(lang) if result.hint else None
+    """The named mistake's message and the hint in ``lang``: reworded from their data when
+    the result carries it, else as stored (a result written by hand or by an old version)."""
+    hit = result.misconception
+    misconception = ""
+    if hit is not None:
+        misconception = hit.detail.text(lang) if hit.detail is not None else hit.message
+    hint = result.hint_detail.text(lang) if result.hint_detail is not None else result.hint
+    return misconception, hint

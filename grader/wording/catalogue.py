@@ -16,6 +16,7 @@ from renshu.grader.wording.app_text import APP_TEXT
 from renshu.grader.wording.cli_text import CLI_TEXT
 from renshu.grader.wording.codes import MessageCode
 from renshu.grader.wording.domain_text import DOMAIN_TEXT
+from renshu.grader.wording.mistake_text import MISTAKE_TEXT
 from renshu.grader.wording.result_text import RESULT_TEXT
 
 if TYPE_CHECKING:
@@ -34,7 +35,9 @@ def _merge(*sections: Mapping[str, Entry] | Mapping[MessageCode, Entry]) -> dict
     return merged
 
 
-CATALOGUE: dict[str, Entry] = _merge(DOMAIN_TEXT, RESULT_TEXT, CLI_TEXT, APP_TEXT, APP_SCREENS_TEXT)
+CATALOGUE: dict[str, Entry] = _merge(
+    DOMAIN_TEXT, MISTAKE_TEXT, RESULT_TEXT, CLI_TEXT, APP_TEXT, APP_SCREENS_TEXT
+)
 
 
 def say(key: str, lang: Lang, /, **params: object) -> str:

@@ -6,6 +6,7 @@ from renshu.grader.wording.codes import MessageCode as C
 
 DOMAIN_TEXT: dict[C, tuple[str, str]] = {
     # code: (ja, en)
+    C.CONTENT: ("{text}", "{text}"),
     C.PASSED: (
         "合格: {n} 個の入力すべてで参照実装と一致しました。",
         "pass: matches the reference on all {n} inputs tried.",

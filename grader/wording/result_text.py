@@ -27,6 +27,7 @@ RESULT_TEXT: dict[str, tuple[str, str]] = {
     "result.largest": ("最大誤差 {v} (位置 {where})", "Largest error {v} at {where}"),
     "result.largest_nowhere": ("最大誤差 {v}", "Largest error {v}"),
     "result.misconception": ("よくある誤り", "Misconception"),
+    "result.convention": ("別の流儀", "Another convention"),
     "result.hint": ("ヒント", "Hint"),
     "result.stdout": ("あなたのコードの出力 (stdout)", "What your code printed (stdout)"),
     "result.stderr": ("エラー出力 (stderr)", "Error output (stderr)"),
