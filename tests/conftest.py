@@ -29,6 +29,7 @@ SLOW_MODULES = {
     "test_exercise_catalogue.py",
     "test_exercises.py",
     "test_hostile_submissions.py",
+    "test_inputs_reach_mistakes.py",
     "test_isolation_level.py",
     "test_progress_concurrency.py",
     "test_progress_reliability.py",

@@ -22,6 +22,9 @@ def value_table(low: float, high: float) -> np.ndarray:
     return np.array([float(v) for v in values[:256]], dtype=np.float64)
 
 
+MIN_BOX_SIDE = 1e-3
+
+
 def apply_layout(values: np.ndarray, layout: str) -> np.ndarray:
     """Turn drawn values into rows of probabilities or valid boxes (see ``ArraySpec``)."""
     if layout == "stochastic":
@@ -33,7 +36,9 @@ def apply_layout(values: np.ndarray, layout: str) -> np.ndarray:
         return probabilities
     if layout == "boxes":
         x1, y1 = values[..., 0], values[..., 1]
-        x2 = x1 + 1.0 + np.abs(values[..., 2])
-        y2 = y1 + 1.0 + np.abs(values[..., 3])
+        # Sides from 1e-3 up: a shrunk input has identical tiny boxes, where an epsilon
+        # added to the union (or the "+ 1" pixel convention) changes the IoU.
+        x2 = x1 + MIN_BOX_SIDE + np.abs(values[..., 2])
+        y2 = y1 + MIN_BOX_SIDE + np.abs(values[..., 3])
         return np.stack([x1, y1, x2, y2], axis=-1)
     return values

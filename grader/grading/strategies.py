@@ -34,6 +34,10 @@ from renshu.grader.exercises.value_layout import apply_layout, value_table  # no
 Drawn = tuple[dict[str, int], dict[str, Any]]
 
 BLEU_WORDS = ("the", "cat", "sat", "on", "mat", "a", "dog", "ran", "to", "home", "big", "red")
+# Tokens are any strings: a capitalised twin ("The" is not "the") and tokens holding a
+# space, so that n-grams joined with spaces collide ("the cat" + "sat" and "the" +
+# "cat sat" both read "the cat sat"). Listed after the words, so shrinking prefers words.
+BLEU_TRICKY_TOKENS = ("The", "the cat", "cat sat")
 
 
 def input_strategy(spec: InputSpec) -> st.SearchStrategy[Drawn]:
@@ -163,7 +167,7 @@ def _bleu_pair(
     vocab_size: int, max_len: int, max_refs: int
 ) -> st.SearchStrategy[tuple[list[str], list[list[str]]]]:
     words = BLEU_WORDS[: max(1, min(vocab_size, len(BLEU_WORDS)))]
-    token = st.sampled_from(words)
+    token = st.sampled_from(words + BLEU_TRICKY_TOKENS)
     sentence = st.lists(token, min_size=1, max_size=max_len)
 
     @st.composite
