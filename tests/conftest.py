@@ -26,6 +26,7 @@ settings.load_profile("renshu")
 # modules start sandboxed children or drive the Textual app; everything in them is slow.
 SLOW_MODULES = {
     "test_cli.py",
+    "test_divergence_end_to_end.py",
     "test_exercise_catalogue.py",
     "test_exercises.py",
     "test_hostile_submissions.py",

@@ -92,3 +92,20 @@ def test_a_file_wrong_only_for_more_rows_than_the_strategy_draws_fails() -> None
     high = CATALOG["softmax"].spec.inputs.dims["B"][1]
     assert _grade("softmax", SOFTMAX.format(limit=10_000)) == "pass"
     assert _grade("softmax", SOFTMAX.format(limit=high)) == "fail"
+
+
+def test_a_crash_on_a_named_edge_says_which_edge_and_what_the_contract_says() -> None:
+    exercise = CATALOG["sentence_bleu"]
+    empty = next(c for c in exercise.spec.edge_cases if c.args.get("candidate") == [])
+    assert empty.about is not None
+    crashes_when_empty = BLEU.format(key="tuple", token="token").replace(
+        "    c = len(candidate)\n", "    c = len(candidate)\n    _ = 1 / c\n"
+    )
+    result = grade_source(crashes_when_empty, exercise, "mine.py")
+    assert result.status.value == "error"
+    assert result.reason.value == "exception"
+    assert "ZeroDivisionError" in result.message
+    assert empty.about.en in result.message
+    assert result.counterexample is not None
+    candidate = next(a for a in result.counterexample.arguments if a.name == "candidate")
+    assert candidate.value == []

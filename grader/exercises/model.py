@@ -133,6 +133,15 @@ class Misconception(_Strict):
     kind: Literal["mistake", "convention"] = "mistake"
 
 
+class Intermediate(_Strict):
+    """A value the reference computes on the way, by the name of its local variable (an
+    LSTM's ``c``); listed in data flow order. ``formula`` is shown where a learner's value
+    first differs from it (``f * c_prev + i * g``)."""
+
+    name: str
+    formula: str | None = None
+
+
 class EdgeCase(_Strict):
     """An explicit input tried before the generated ones: fixed dims and/or literal args."""
 
@@ -161,6 +170,7 @@ class Exercise(_Strict):
     reference: ReferenceSpec
     hints: list[Bilingual] = Field(min_length=2)
     misconceptions: list[Misconception] = Field(min_length=1)
+    intermediates: list[Intermediate] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _consistent(self) -> Exercise:

@@ -10,7 +10,7 @@ import copy
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from renshu.grader.exercises.catalogue import LoadedExercise
 from renshu.grader.grading.echo import counterexample_of, to_plain  # noqa: F401
@@ -28,7 +28,7 @@ from renshu.grader.grading.result import (
     Reason,
     Status,
 )
-from renshu.grader.grading.search import Abort, Outcome, Session, search_failure
+from renshu.grader.grading.search import Abort, Found, Outcome, Session, search_failure
 from renshu.grader.grading.static_checks import check_source
 from renshu.grader.grading.submission import (  # noqa: F401  (the engine's public API)
     read_submission,
@@ -40,6 +40,9 @@ from renshu.grader.sandbox import ChildFailure, FailureKind, Limits, SandboxRunn
 from renshu.grader.text import Lang
 from renshu.grader.wording import Message, msg
 from renshu.grader.wording import MessageCode as C
+
+if TYPE_CHECKING:
+    from renshu.grader.grading.divergence import Traced
 
 DEFAULT_SEED = 0
 DEFAULT_MAX_EXAMPLES = 100
@@ -114,7 +117,7 @@ def grade_source(
     try:
         # Everything the verdict needs is imported now, while the child starts and before
         # the submission is imported, so nothing it writes can be imported by the grader.
-        from renshu.grader.grading import diagnosis, strategies  # noqa: F401
+        from renshu.grader.grading import diagnosis, divergence, strategies  # noqa: F401
 
         exercise.reference_function()
         try:
@@ -132,6 +135,7 @@ def grade_source(
                 stderr=runner.stderr,
             )
         found = search_failure(session, seed, max_examples)
+        traced = _learner_values(runner, session, found)
         ran = {"examples": session.calls, "isolation": runner.isolation_label}
     except Abort as abort:
         runner.close()
@@ -142,10 +146,12 @@ def grade_source(
     if found is None:
         message = msg(C.PASSED, n=session.calls)
         return finish(Status.PASS, Reason.PASSED, message, **ran, **outputs)
-    dims, args, outcome = found
+    dims, args, outcome = found.dims, found.inputs, found.outcome
     counterexample = counterexample_of(args, outcome, spec, dims)
     if outcome.error is not None:
         message = exception_message(outcome.error, display_name)
+        if found.edge is not None and found.edge.about is not None:
+            message = msg(C.RAISED_ON_EDGE, raised=message, about=found.edge.about)
         return finish(
             Status.ERROR, Reason.EXCEPTION, message, counterexample=counterexample, **ran, **outputs
         )
@@ -153,6 +159,11 @@ def grade_source(
 
     assert outcome.mismatch is not None
     named = diagnose(exercise, session.observations)
+    diverged = None
+    if traced is not None:
+        from renshu.grader.grading.divergence import find_divergence
+
+        diverged = find_divergence(spec, exercise.reference_function(), *traced)
     hit = (
         MisconceptionHit(
             id=named.id, message=named.message.text(lang), kind=named.kind, detail=named.message
@@ -171,9 +182,36 @@ def grade_source(
         misconception=hit,
         hint=step.text(lang),
         hint_detail=step,
+        divergence=diverged,
         **ran,
         **outputs,
     )
+
+
+def _learner_values(
+    runner: SandboxRunner, session: Session, found: Found | None
+) -> tuple[Traced, Traced | None] | None:
+    """The learner's local values from traced calls on the minimal failing input and on
+    the first failing input found (varied values, before shrinking): only for a wrong
+    value, and only where the exercise declares intermediates to match them with."""
+    from renshu.grader.grading.divergence import Traced
+
+    spec = session.exercise.spec
+    if found is None or found.outcome.mismatch is None or not spec.intermediates:
+        return None
+    first = next((o for o in session.observations if o.failed), None)
+    inputs = [found.inputs] + ([first.args] if first and first.args is not found.inputs else [])
+    traced = []
+    for args in inputs:
+        ordered = [args[n] for n in spec.signature]
+        try:
+            result = runner.call(ordered, trace=True)
+        except ChildFailure:  # the verdict stands; there is just nothing to trace
+            return None
+        if not result.ok or result.trace is None:
+            return None
+        traced.append(Traced(ordered, result.trace))
+    return traced[0], (traced[1] if len(traced) > 1 else None)
 
 
 def _child_failure_result(

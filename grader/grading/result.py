@@ -154,6 +154,25 @@ class MisconceptionHit(BaseModel):
         return clean_tree(value)
 
 
+class Divergence(BaseModel):
+    """The JSON ``divergence`` object: where the learner's values first differ, or, when
+    ``intermediate`` is None, that none of them could be matched to the reference's."""
+
+    model_config = ConfigDict(frozen=True)
+
+    intermediate: str | None  # the reference's name for it ("c")
+    step: int | None = None  # which time step, for an intermediate computed in a loop
+    index: list[int] = []  # the element that differs most
+    expected: float | None = None
+    got: float | None = None
+    formula: str | None = None
+    learner_name: str | None = None  # what the learner called the differing value
+    matched: list[str] = []  # the intermediates before it that the learner got right
+    # False when the values are from another failing input (one with varied values, where
+    # the divergence was found) because the minimal input does not show it.
+    on_minimal_input: bool = True
+
+
 class GradeResult(BaseModel):
     """Everything a grading found. ``schema_version`` changes when a field's meaning does."""
 
@@ -176,6 +195,7 @@ class GradeResult(BaseModel):
     misconception: MisconceptionHit | None = None
     hint: str | None = None  # the named mistake's own next step, else the exercise's first hint
     hint_detail: Message | None = None  # ``hint`` as data, for rewording
+    divergence: Divergence | None = None  # where the learner's values first differ
     stdout: str = ""
     stderr: str = ""
     lang: Literal["ja", "en"] = "en"

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from renshu.grader.exercises.catalogue import LoadedExercise
+from renshu.grader.exercises.model import EdgeCase
 from renshu.grader.grading.compare import Mismatch, compare
 from renshu.grader.sandbox import CallResult, ChildFailure, SandboxRunner
 
@@ -78,10 +79,22 @@ class Session:
             self.observations[-1] = obs  # keep the latest (most shrunk) failure
 
 
-def search_failure(
-    session: Session, seed: int, max_examples: int
-) -> tuple[dict[str, int], dict[str, Any], Outcome] | None:
-    """Edge cases first, then Hypothesis; the minimal failing example, or None."""
+@dataclass(frozen=True)
+class Found:
+    """The failing input to report, and the edge case it is, if it is one."""
+
+    dims: dict[str, int]
+    inputs: dict[str, Any]
+    outcome: Outcome
+    edge: EdgeCase | None = None
+
+
+def search_failure(session: Session, seed: int, max_examples: int) -> Found | None:
+    """Edge cases first, then Hypothesis; the minimal failing example, or None.
+
+    An edge case on which the submission raises is reported at once: a crash on a named
+    edge (an empty candidate, B = 1) is explained by what the contract says there.
+    """
     from renshu.grader.grading.strategies import edge_case_args
 
     spec = session.exercise.spec
@@ -89,11 +102,12 @@ def search_failure(
     for i, case in enumerate(spec.edge_cases):
         dims, args = edge_case_args(spec.inputs, case, seed + i)
         outcome = session.run(dims, args)
-        if outcome.failed:
-            edge_failure = (dims, args, outcome)
-            break
+        if outcome.error is not None:
+            return Found(dims, args, outcome, case)
+        if outcome.failed and edge_failure is None:
+            edge_failure = Found(dims, args, outcome, case)
     shrunk = _hypothesissearch_failure(session, seed, max_examples)
-    return shrunk or edge_failure
+    return Found(*shrunk) if shrunk else edge_failure
 
 
 def _hypothesissearch_failure(

@@ -28,6 +28,9 @@ def render_view(view: ResultView, console: Console) -> None:
     blocks: list[Any] = []
     if view.counterexample is not None:
         blocks.extend(_counterexample(view.counterexample))
+    if view.divergence is not None:
+        line = Text(f"{view.divergence.title}: ", style="bold cyan")
+        blocks.append(line + spans_text(view.divergence.spans, code_marks=True))
     if view.misconception is not None:
         note = view.misconception
         blocks.append(

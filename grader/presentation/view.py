@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from renshu.grader.grading.result import (
     CallOutcome,
     Counterexample,
+    Divergence,
     GradeResult,
     HitKind,
     ReturnedEntry,
@@ -142,6 +143,7 @@ class ResultView:
     hint: Note | None
     outputs: tuple[OutputTail, ...]
     heatmaps: tuple[HeatmapData, ...]
+    divergence: Note | None = None  # where the learner's values first left the reference's
 
 
 # -- building --------------------------------------------------------------------------------
@@ -265,7 +267,36 @@ def build_view(result: GradeResult, lang: Lang | None = None) -> ResultView:
         ),
         outputs=tuple(outputs),
         heatmaps=_heatmaps(ce) if ce is not None else (),
+        divergence=(
+            Note(label("divergence", lang), "", spans_of(divergence_text(result.divergence, lang)))
+            if result.divergence is not None
+            else None
+        ),
     )
+
+
+def divergence_text(d: Divergence, lang: Lang) -> str:
+    """``i, f, o, g match; `c` differs at [0, 0]: expected `f * c_prev + i * g` = 0.5, got
+    1.0 (your `cell`).`` or, when nothing could be matched, that variable names do not
+    matter and no value matched."""
+    if d.intermediate is None:
+        return label("nothing_matched", lang)
+    name = d.intermediate if d.step is None else f"{d.intermediate}[t={d.step}]"
+    where = f"[{', '.join(map(str, d.index))}]" if d.index else ""
+    expected = "?" if d.expected is None else f"{d.expected:.6g}"
+    got = "?" if d.got is None else f"{d.got:.6g}"
+    formula = f"`{d.formula}` = " if d.formula else ""
+    text = label(
+        "diverged", lang, name=name, where=where, formula=formula, expected=expected, got=got
+    )
+    if d.learner_name:
+        text += label("diverged_yours", lang, learner=d.learner_name)
+    if d.matched:
+        text = label("diverged_matched", lang, matched=", ".join(d.matched)) + text
+    text += label("diverged_end", lang)
+    if not d.on_minimal_input:
+        text += label("diverged_other_input", lang)
+    return text
 
 
 def _content_in(result: GradeResult, lang: Lang) -> tuple[str, str | None]:

@@ -1,6 +1,7 @@
 """The sandbox: an exec'd child interpreter with limits, a plain-data channel, and a full kill."""
 
 from renshu.grader.sandbox.isolation import IsolationLevel, detect_isolation
+from renshu.grader.sandbox.protocol import TracedValue
 from renshu.grader.sandbox.runner import (
     CallResult,
     ChildFailure,
@@ -16,5 +17,6 @@ __all__ = [
     "IsolationLevel",
     "Limits",
     "SandboxRunner",
+    "TracedValue",
     "detect_isolation",
 ]

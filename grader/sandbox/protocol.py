@@ -24,7 +24,11 @@ MAX_TRACE_CHARS = 4000
 MAX_VALUE_TEXT_CHARS = 1000
 MAX_FUNCTION_NAME_CHARS = 200
 MAX_LINE = 10_000_000
-_REPLY_KEYS = {"ok", "value", "bye", "error"}
+_REPLY_KEYS = {"ok", "value", "bye", "error", "trace"}
+# A traced call's record of the submission's locals (see child_bootstrap._traced_call).
+MAX_TRACE_RECORDS = 40
+MAX_TRACE_ARRAY_SIZE = 4096
+MAX_TRACE_NAME_CHARS = 100
 _ERROR_KEYS = {"type", "message", "where", "trace"}
 
 
@@ -40,6 +44,16 @@ class Reply:
     value: Any = None
     bye: bool = False
     error: dict[str, Any] | None = None
+    trace: list[TracedValue] | None = None
+
+
+@dataclass(frozen=True)
+class TracedValue:
+    """One local value of the submission, as it was (re)bound during a traced call."""
+
+    function: str
+    name: str
+    value: np.ndarray | float
 
 
 def cap(text: str, limit: int) -> str:
@@ -63,10 +77,42 @@ def check_reply(message: Any) -> Reply:
         bye = message.get("bye", False)
         if type(bye) is not bool:
             raise ProtocolViolation("a malformed goodbye")
-        return Reply(ok=True, value=check_value(message.get("value")), bye=bye)
+        trace = check_trace(message["trace"]) if "trace" in message else None
+        return Reply(ok=True, value=check_value(message.get("value")), bye=bye, trace=trace)
     if set(message) != {"ok", "error"}:
         raise ProtocolViolation("a failed reply must carry exactly one error")
     return Reply(ok=False, error=check_error(message["error"]))
+
+
+def check_trace(records: Any) -> list[TracedValue]:
+    """A traced call's record: at most ``MAX_TRACE_RECORDS`` entries ``[function, name,
+    value]`` with short names and small real arrays or numbers, nothing else."""
+    if type(records) not in (list, tuple) or len(records) > MAX_TRACE_RECORDS:
+        raise ProtocolViolation("a malformed trace")
+    out = []
+    for record in records:
+        if type(record) not in (list, tuple) or len(record) != 3:
+            raise ProtocolViolation("a malformed trace record")
+        function, name, value = record
+        if type(function) is not str or type(name) is not str:
+            raise ProtocolViolation("a trace record's names are not text")
+        if type(value) in (int, float):
+            number: np.ndarray | float = float(value)
+        elif (
+            isinstance(value, np.ndarray)
+            and value.dtype.kind in "biuf"
+            and 0 < value.size <= MAX_TRACE_ARRAY_SIZE
+            and value.ndim <= MAX_DEPTH
+        ):
+            number = value
+        else:
+            raise ProtocolViolation("a trace record's value is not a small real array or number")
+        out.append(
+            TracedValue(
+                cap(function, MAX_TRACE_NAME_CHARS), cap(name, MAX_TRACE_NAME_CHARS), number
+            )
+        )
+    return out
 
 
 def check_error(error: Any) -> dict[str, Any]:

@@ -30,7 +30,7 @@ from renshu.grader.sandbox.process_tree import (
     sweep_adopted_orphans,
     sweep_marked_processes,
 )
-from renshu.grader.sandbox.protocol import ProtocolViolation, check_reply
+from renshu.grader.sandbox.protocol import ProtocolViolation, TracedValue, check_reply
 from renshu.grader.text import clean_text
 
 # Session leaders (pids) of the sandboxes this process is running right now.
@@ -87,6 +87,7 @@ class CallResult:
     value: Any = None
     error: dict[str, Any] | None = None
     seconds: float = 0.0
+    trace: list[TracedValue] | None = None  # the submission's locals, for a traced call
 
 
 @dataclass
@@ -192,10 +193,11 @@ class SandboxRunner:
         self._send({"op": "import", "source": self._source})
         return self._receive(self.limits.start_timeout_s + self.limits.import_timeout_s)
 
-    def call(self, args: list[Any]) -> CallResult:
-        """Call the function on ``args``; raise ``ChildFailure`` if the child cannot answer."""
+    def call(self, args: list[Any], *, trace: bool = False) -> CallResult:
+        """Call the function on ``args``; raise ``ChildFailure`` if the child cannot answer.
+        With ``trace``, the reply also records the submission's local values."""
         start = time.perf_counter()
-        self._send({"op": "call", "args": args})
+        self._send({"op": "call", "args": args, "trace": trace})
         result = self._receive(self.limits.call_timeout_s)
         result.seconds = time.perf_counter() - start
         return result
@@ -288,7 +290,7 @@ class SandboxRunner:
         if reply.bye:
             return CallResult(ok=True)
         if reply.ok:
-            return CallResult(ok=True, value=reply.value)
+            return CallResult(ok=True, value=reply.value, trace=reply.trace)
         return CallResult(ok=False, error=reply.error)
 
     def _read_exact(self, n: int, deadline: float) -> bytes:

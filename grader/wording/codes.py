@@ -18,6 +18,7 @@ class MessageCode(enum.StrEnum):
     LOAD_STOPPED = "grade.load_stopped"
     RAISED = "grade.raised"
     RAISED_MEMORY = "grade.raised_memory"
+    RAISED_ON_EDGE = "grade.raised_on_edge"
     MISSING_CALLABLE = "grade.missing_callable"
     IMPORT_EXIT = "grade.import_exit"
     IMPORT_MEMORY = "grade.import_memory"

@@ -33,6 +33,10 @@ DOMAIN_TEXT: dict[C, tuple[str, str]] = {
         "{place}: 実行中に例外が発生しました: {etype}: {text}",
         "{place}: raised {etype}: {text}",
     ),
+    C.RAISED_ON_EDGE: (
+        "{raised}\nこの入力は境界のケースです: {about}",
+        "{raised}\nThis input is an edge case: {about}",
+    ),
     C.RAISED_MEMORY: (
         "{place}: メモリ上限(約 1 GiB)を超えました (MemoryError)",
         "{place}: ran out of memory (limit about 1 GiB): MemoryError",

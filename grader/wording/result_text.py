@@ -28,6 +28,24 @@ RESULT_TEXT: dict[str, tuple[str, str]] = {
     "result.largest_nowhere": ("最大誤差 {v}", "Largest error {v}"),
     "result.misconception": ("よくある誤り", "Misconception"),
     "result.convention": ("別の流儀", "Another convention"),
+    "result.divergence": ("どこで食い違ったか", "Where it diverged"),
+    "result.diverged": (
+        "`{name}` が {where} で違います: 期待値 {formula}{expected} に対して {got}",
+        "`{name}` differs at {where}: expected {formula}{expected}, got {got}",
+    ),
+    "result.diverged_yours": ("(あなたのコードの `{learner}`)", " (your `{learner}`)"),
+    "result.diverged_matched": ("{matched} は一致しています。", "{matched} match; "),
+    "result.diverged_end": ("。", "."),
+    "result.diverged_other_input": (
+        "最小の失敗入力には現れないため、値は別の失敗入力のものです。",
+        " The values are from another failing input: the minimal one does not show it.",
+    ),
+    "result.nothing_matched": (
+        "あなたのコードの途中の値は、参照実装のどの中間値とも一致しませんでした"
+        "(変数名は関係なく、形と値で照合しています)。",
+        "None of your code's intermediate values matched any of the reference's (names do "
+        "not matter: values are matched by shape and value).",
+    ),
     "result.hint": ("ヒント", "Hint"),
     "result.stdout": ("あなたのコードの出力 (stdout)", "What your code printed (stdout)"),
     "result.stderr": ("エラー出力 (stderr)", "Error output (stderr)"),

@@ -1,0 +1,245 @@
+"""Where the learner's computation left the reference's: the first named intermediate that
+the learner computed (an array of its shape exists) but got wrong.
+
+On the minimal failing input the reference runs here under a tracer that records
+its declared intermediates (``intermediates`` in exercise.yaml, in data flow
+order, once per time step inside a loop); the child ran the learner's function
+the same way and sent its local values. Values are matched by shape and value,
+never by variable name. Walking the reference's intermediates in the order it
+computed them, each one the learner holds is *matched*; the first one of which
+the learner holds only different arrays of the same shape is where they
+diverged, at the element that differs most.
+"""
+
+from __future__ import annotations
+
+import copy
+import os
+import sys
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass
+from types import FrameType
+from typing import Any
+
+import numpy as np
+
+from renshu.grader.exercises.model import Exercise, Tolerance
+from renshu.grader.grading.diagnosis_values import close
+from renshu.grader.grading.result import Divergence
+from renshu.grader.sandbox import TracedValue
+
+MAX_REFERENCE_RECORDS = 400
+
+
+@dataclass(frozen=True)
+class _Instance:
+    name: str
+    step: int | None
+    value: np.ndarray
+
+
+def trace_reference(
+    reference: Callable[..., Any], args: list[Any], names: set[str]
+) -> list[tuple[str, np.ndarray]]:
+    """Call the reference recording each declared local of its frames (any function of
+    the ``renshu.reference`` package it calls) when it is (re)bound, in order."""
+    records: list[tuple[str, np.ndarray]] = []
+    seen: dict[tuple[int, str], int] = {}
+    folder = os.path.dirname(reference.__code__.co_filename) + os.sep
+
+    def local(frame: FrameType, event: str, arg: object) -> Any:
+        if event in ("line", "return"):
+            for name in names & frame.f_locals.keys():
+                value = frame.f_locals[name]
+                key = (id(frame), name)
+                if seen.get(key) == id(value) or len(records) >= MAX_REFERENCE_RECORDS:
+                    continue
+                seen[key] = id(value)
+                if isinstance(value, np.ndarray | int | float | np.generic):
+                    records.append((name, np.array(value, dtype=np.float64, copy=True)))
+        return local
+
+    def enter(frame: FrameType, event: str, arg: object) -> Any:
+        return local if frame.f_code.co_filename.startswith(folder) else None
+
+    previous = sys.gettrace()
+    sys.settrace(enter)
+    try:
+        with warnings.catch_warnings(), np.errstate(all="ignore"):
+            warnings.simplefilter("ignore")
+            reference(*copy.deepcopy(args))
+    finally:
+        sys.settrace(previous)
+    return records
+
+
+@dataclass(frozen=True)
+class Traced:
+    """One failing input and the learner's local values on it."""
+
+    args: list[Any]
+    learner: list[TracedValue]
+
+
+def find_divergence(
+    spec: Exercise, reference: Callable[..., Any], minimal: Traced, rich: Traced | None = None
+) -> Divergence | None:
+    """Where the learner first diverged; None when the exercise declares no intermediates
+    or the learner's values show no divergence.
+
+    Which intermediate is decided on ``rich``, a failing input with varied values (on a
+    shrunk input of zeros and ones many values coincide, so a match says little); the
+    values reported are those of the minimal input when it shows the same divergence.
+    """
+    if not spec.intermediates:
+        return None
+    formulas = {i.name: i.formula for i in spec.intermediates}
+    decide = rich or minimal
+    instances = _instances(trace_reference(reference, decide.args, set(formulas)))
+    values = _learner_values(decide.learner, spec.signature)
+    matched: list[str] = []
+    used: set[int] = set()
+    previous = -1  # where the learner holds the intermediate matched just before
+    for inst in instances:
+        same_shape = [i for i, (_, v) in enumerate(values) if v.shape == inst.value.shape]
+        hits = [
+            i
+            for i in same_shape
+            if i not in used and close(inst.value, values[i][1], spec.tolerance)
+        ]
+        if hits:
+            matched.append(_label(inst))
+            after = [i for i in hits if i > previous]
+            previous = after[0] if after else hits[0]
+            used.add(previous)
+            continue
+        candidates = [i for i in same_shape if i not in used]
+        # Only from matching inputs: after a match, or at the first intermediate of all
+        # (computed from the arguments themselves).
+        if candidates and (matched or inst is instances[0]):
+            # The learner's attempt at it comes after what it is computed from: the first
+            # unmatched value of its shape after the previous match (else the closest).
+            later = [i for i in candidates if i > previous]
+            at = (
+                later[0]
+                if later
+                else min(candidates, key=lambda i: _distance(inst.value, values[i][1]))
+            )
+            found = _diverged(
+                inst,
+                values[at][0],
+                values[at][1],
+                formulas[inst.name],
+                matched,
+                spec.tolerance,
+                on_minimal=decide is minimal,
+            )
+            if decide is minimal:
+                return found
+            key = (values[at][0].function, values[at][0].name)
+            occurrence = sum(1 for t, _ in values[:at] if (t.function, t.name) == key)
+            return _on_minimal(spec, reference, minimal, inst, key, occurrence, found) or found
+    if not matched:
+        return Divergence(intermediate=None)
+    return None
+
+
+def _learner_values(
+    learner: list[TracedValue], signature: list[str]
+) -> list[tuple[TracedValue, np.ndarray]]:
+    """The learner's values, without the function's own arguments (they are inputs)."""
+    entry = learner[0].function if learner else None
+    return [
+        (t, np.asarray(t.value, dtype=np.float64))
+        for t in learner
+        if not (t.function == entry and t.name in signature)
+    ]
+
+
+def _distance(want: np.ndarray, got: np.ndarray) -> float:
+    with np.errstate(invalid="ignore", over="ignore"):
+        d = float(np.nanmax(np.abs(got - want))) if want.size else 0.0
+    return d if np.isfinite(d) else np.inf
+
+
+def _on_minimal(
+    spec: Exercise,
+    reference: Callable[..., Any],
+    minimal: Traced,
+    inst: _Instance,
+    key: tuple[str, str],
+    occurrence: int,
+    found: Divergence,
+) -> Divergence | None:
+    """The same divergence with the minimal input's values, if it shows there: the same
+    reference instance against the same occurrence of the same learner variable."""
+    names = {i.name for i in spec.intermediates}
+    instances = _instances(trace_reference(reference, minimal.args, names))
+    same = [i for i in instances if (i.name, i.step) == (inst.name, inst.step)]
+    mine = [
+        (t, v)
+        for t, v in _learner_values(minimal.learner, spec.signature)
+        if (t.function, t.name) == key
+    ]
+    if not same or len(mine) <= occurrence:
+        return None
+    traced, got = mine[occurrence]
+    if got.shape != same[0].value.shape or close(same[0].value, got, spec.tolerance):
+        return None
+    return _diverged(same[0], traced, got, found.formula, found.matched, spec.tolerance)
+
+
+def _instances(records: list[tuple[str, np.ndarray]]) -> list[_Instance]:
+    """Each record as an instance, numbered by step when its name is recorded repeatedly."""
+    counts: dict[str, int] = {}
+    for name, _ in records:
+        counts[name] = counts.get(name, 0) + 1
+    seen: dict[str, int] = {}
+    out = []
+    for name, value in records:
+        step = seen.get(name, 0)
+        seen[name] = step + 1
+        out.append(_Instance(name, step if counts[name] > 1 else None, value))
+    return out
+
+
+def _label(inst: _Instance) -> str:
+    return inst.name if inst.step is None else f"{inst.name}[t={inst.step}]"
+
+
+def _diverged(
+    inst: _Instance,
+    traced: TracedValue,
+    got: np.ndarray,
+    formula: str | None,
+    matched: list[str],
+    tol: Tolerance,
+    on_minimal: bool = True,
+) -> Divergence:
+    want = inst.value
+    with np.errstate(invalid="ignore"):
+        excess = np.abs(got - want) - (tol.atol + tol.rtol * np.abs(want))
+    excess = np.where(np.isnan(excess), np.inf, excess)
+    at = np.unravel_index(int(np.argmax(excess)), want.shape) if want.ndim else ()
+    return Divergence(
+        intermediate=inst.name,
+        step=inst.step,
+        index=[int(i) for i in at],
+        expected=_number(want[at]),
+        got=_number(got[at]),
+        formula=formula,
+        learner_name=traced.name,
+        matched=_distinct(matched),
+        on_minimal_input=on_minimal,
+    )
+
+
+def _number(value: Any) -> float | None:
+    number = float(value)
+    return number if np.isfinite(number) else None
+
+
+def _distinct(labels: list[str]) -> list[str]:
+    """Matched labels once each, keeping the order (``h[t=0]``, ``h[t=1]``, ...)."""
+    return list(dict.fromkeys(labels))

@@ -1,0 +1,71 @@
+"""The divergence report points at the intermediate that was broken, for every exercise.
+
+Each variant is the reference written out as a learner's file with one declared
+intermediate computed wrong (an AST edit of its assignment, ``v = (expr) * 1.25 + 0.125``,
+so no local ever holds its right value), graded through the real sandbox. Everything
+computed before it still matches, so the report must name exactly that intermediate.
+"""
+
+from __future__ import annotations
+
+import ast
+
+import pytest
+
+from renshu.grader.exercises.catalogue import LoadedExercise, builtin_catalog
+from renshu.grader.exercises.solution_text import solution_source
+from renshu.grader.grading.engine import grade_source
+
+CATALOG = builtin_catalog()
+
+
+class _Perturb(ast.NodeTransformer):
+    """``name = expr`` (its first assignment) becomes ``name = (expr) * 1.25 + 0.125``."""
+
+    def __init__(self, name: str) -> None:
+        self.name, self.done = name, False
+
+    def visit_Assign(self, node: ast.Assign) -> ast.Assign:
+        hit = any(isinstance(t, ast.Name) and t.id == self.name for t in node.targets)
+        if hit and not self.done:
+            self.done = True
+            scaled = ast.BinOp(node.value, ast.Mult(), ast.Constant(1.25))
+            node.value = ast.BinOp(scaled, ast.Add(), ast.Constant(0.125))
+        return node
+
+
+def perturbed_source(exercise: LoadedExercise, name: str) -> str:
+    """The reference as a learner file with ``name`` computed wrong where it is assigned."""
+    tree = ast.parse(solution_source(exercise))
+    edit = _Perturb(name)
+    tree = edit.visit(tree)
+    assert edit.done, f"{exercise.id}: no assignment to {name!r} in the reference"
+    return ast.unparse(tree)
+
+
+def _middle(exercise: LoadedExercise) -> str:
+    names = [i.name for i in exercise.spec.intermediates]
+    return names[len(names) // 2]
+
+
+WITH_INTERMEDIATES = [e for e in CATALOG.values() if e.spec.intermediates]
+
+
+@pytest.mark.parametrize("exercise", WITH_INTERMEDIATES, ids=lambda e: e.id)
+def test_a_broken_intermediate_is_pointed_at(exercise: LoadedExercise) -> None:
+    name = _middle(exercise)
+    source = perturbed_source(exercise, name)
+    result = grade_source(f"# exercise: {exercise.id}\n{source}", exercise, "broken.py")
+    assert result.status.value == "fail", result.message
+    assert result.divergence is not None, "no divergence reported"
+    assert result.divergence.intermediate == name, result.divergence
+    before = [i.name for i in exercise.spec.intermediates][: len(exercise.spec.intermediates) // 2]
+    matched = {m.split("[")[0] for m in result.divergence.matched}
+    assert set(before) <= matched | {name}, (before, result.divergence.matched)
+
+
+def test_the_reference_itself_has_no_divergence_and_passes() -> None:
+    exercise = CATALOG["lstm_cell"]
+    result = grade_source(solution_source(exercise), exercise, "ref.py")
+    assert result.status.value == "pass"
+    assert result.divergence is None
