@@ -49,3 +49,26 @@ def backward_starts_from_forward_state(xs, W_f, U_f, W_b, U_b, V):
     hs_f = _rnn_pass(xs, W_f, U_f)
     hs_b = _rnn_pass(xs[:, ::-1], W_b, U_b, h0=hs_f[:, -1])[:, ::-1]
     return np.concatenate([hs_f, hs_b], axis=2) @ V.T
+
+
+def realigned_along_batch(xs, W_f, U_f, W_b, U_b, V):
+    # The notes' np.concatenate([h_f, h_b[::-1]], axis=1) is written for one sequence (T, H);
+    # on the batch-first (B, T, H) states, h_b[::-1] reverses the batch, not time.
+    hs_f = _rnn_pass(xs, W_f, U_f)
+    hs_b = _rnn_pass(xs[:, ::-1], W_b, U_b)[::-1]
+    return np.concatenate([hs_f, hs_b], axis=2) @ V.T
+
+
+def recurrent_weight_not_transposed(xs, W_f, U_f, W_b, U_b, V):
+    # h @ U as in rnn_forward's right-multiplied weights: U is square, so no shape error.
+    def rnn_pass(xs, W, U):
+        h = np.zeros((xs.shape[0], W.shape[0]))
+        hs = np.empty((xs.shape[0], xs.shape[1], W.shape[0]))
+        for t in range(xs.shape[1]):
+            h = np.tanh(xs[:, t] @ W.T + h @ U)
+            hs[:, t] = h
+        return hs
+
+    hs_f = rnn_pass(xs, W_f, U_f)
+    hs_b = rnn_pass(xs[:, ::-1], W_b, U_b)[:, ::-1]
+    return np.concatenate([hs_f, hs_b], axis=2) @ V.T

@@ -44,3 +44,10 @@ def unit_norm(grads, max_norm):
 def nan_on_zero_gradients(grads, max_norm):
     total = np.sqrt(sum(np.sum(g**2) for g in grads))
     return tuple(g * (np.minimum(max_norm, total) / total) for g in grads)  # 0 / 0 at zero
+
+
+def matrix_two_norm(grads, max_norm):
+    # np.linalg.norm(g, ord=2) reads as "the L2 norm", but on a 2-D array it is the
+    # spectral norm (largest singular value), not the square root of the sum of squares.
+    total = np.sqrt(sum(np.linalg.norm(g, ord=2) ** 2 for g in grads))
+    return _scaled(grads, total, max_norm, max_norm / total if total else 1.0)

@@ -55,3 +55,30 @@ def states_lagged(u, y, W_in, W, leak, ridge):
     X = _states(u, W_in, W, leak)
     X_lag = np.vstack([np.zeros((1, W.shape[0])), X[:-1]])
     return _ridge(X_lag, y, ridge)
+
+
+def first_input_skipped(u, y, W_in, W, leak, ridge):
+    # pyESN's harvesting loop: states = np.zeros(...); `for n in range(1, T):
+    # states[n] = update(states[n - 1], inputs[n])`, so row 0 stays zero and u_0 never enters.
+    N = W.shape[0]
+    X = np.zeros((u.shape[0], N))
+    for t in range(1, u.shape[0]):
+        X[t] = (1.0 - leak) * X[t - 1] + leak * np.tanh(u[t] @ W_in + X[t - 1] @ W)
+    return _ridge(X, y, ridge)
+
+
+def extended_states(u, y, W_in, W, leak, ridge):
+    # Lukoševičius (2012) and his minimalESN.py regress on the extended state [1; u(n); x(n)]:
+    # X[:, t] = vstack((1, u, x)), Wout = solve(X X^T + reg * eye(1 + inSize + resSize), X Yt^T).T.
+    X = _states(u, W_in, W, leak)
+    Z = np.hstack([np.ones((u.shape[0], 1)), u, X])
+    return _ridge(Z, y, ridge)
+
+
+def ridge_with_intercept(u, y, W_in, W, leak, ridge):
+    # sklearn.linear_model.Ridge(alpha=ridge).fit(X, y).coef_.T: fit_intercept=True centres X
+    # and y and leaves the intercept unpenalised, so the slopes differ from the no-bias fit.
+    X = _states(u, W_in, W, leak)
+    Xc = X - X.mean(axis=0)
+    yc = y - y.mean(axis=0)
+    return _ridge(Xc, yc, ridge)

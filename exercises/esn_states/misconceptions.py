@@ -57,3 +57,24 @@ def reservoir_transposed(u, W_in, W, leak, x0):
         return (1.0 - a) * x + a * np.tanh(u_t @ W_in + W @ x)
 
     return _run(u, W_in, W, leak, x0, step)
+
+
+def first_input_skipped(u, W_in, W, leak, x0):
+    # pyESN's harvesting loop: states[0] is the initial state and
+    # `for n in range(1, T): states[n] = update(states[n - 1], inputs[n])`, so u_0 never enters.
+    X = np.empty((u.shape[0], W.shape[0]))
+    X[0] = x0
+    for t in range(1, u.shape[0]):
+        X[t] = (1.0 - leak) * X[t - 1] + leak * np.tanh(u[t] @ W_in + X[t - 1] @ W)
+    return X
+
+
+def spectral_radius_rescaled(u, W_in, W, leak, x0):
+    # minimalESN.py's set-up, `rhoW = max(abs(linalg.eig(W)[0])); W *= 1.25 / rhoW`,
+    # copied into the function: the given reservoir is replaced by a rescaled one.
+    W = W * (1.25 / np.max(np.abs(np.linalg.eigvals(W))))
+
+    def step(u_t, x, W_in, W, a, x0):
+        return (1.0 - a) * x + a * np.tanh(u_t @ W_in + x @ W)
+
+    return _run(u, W_in, W, leak, x0, step)

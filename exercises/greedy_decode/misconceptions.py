@@ -67,3 +67,45 @@ def one_token_too_many(h0, E, W_h, W_e, W_out, max_len):
 
 def bos_in_output(h0, E, W_h, W_e, W_out, max_len):
     return [0, *_decode(h0, E, W_h, W_e, W_out, max_len)]
+
+
+def recurrent_weight_transposed(h0, E, W_h, W_e, W_out, max_len):
+    # h @ W_h, the row-vector habit of rnn_forward (and ゼロから作る Deep Learning 2's
+    # np.dot(h_prev, Wh)): W_h is square, so it raises no shape error, but it is W_hᵀ h.
+    h, y = h0, 0
+    out = []
+    while len(out) < max_len:
+        h = np.tanh(h @ W_h + W_e @ E[:, y])
+        y = int(np.argmax(W_out @ h))
+        out.append(y)
+        if y == 1:
+            break
+    return out
+
+
+def start_token_counted(h0, E, W_h, W_e, W_out, max_len):
+    # Hugging Face generate() for encoder-decoder models, and the Annotated Transformer's
+    # greedy_decode: the sequence starts with the start token, and max_length counts it.
+    h, y = h0, 0
+    ys = [0]
+    while len(ys) < max_len:
+        h = np.tanh(W_h @ h + W_e @ E[:, y])
+        y = int(np.argmax(W_out @ h))
+        ys.append(y)
+        if y == 1:
+            break
+    return ys
+
+
+def tie_takes_last_id(h0, E, W_h, W_e, W_out, max_len):
+    # np.argsort(scores)[-1] as "the index of the largest score": among equal scores the
+    # (stable) sort puts the largest id last, so a tie goes to the largest id, not the smallest.
+    h, y = h0, 0
+    out = []
+    while len(out) < max_len:
+        h = np.tanh(W_h @ h + W_e @ E[:, y])
+        y = int(np.argsort(W_out @ h, kind="stable")[-1])
+        out.append(y)
+        if y == 1:
+            break
+    return out

@@ -55,3 +55,20 @@ def concat_input_first(x, h_prev, params):
     r, z = _gates(x, h_prev, params, order="xh")
     h_cand = np.tanh(_candidate_pre(x, h_prev, params, r, order="xh"))
     return (1.0 - z) * h_prev + z * h_cand
+
+
+def pytorch_gru(x, h_prev, params):
+    # torch.nn.GRU: n = tanh(W_in x + b_in + r * (W_hn h)), h' = (1 - z) * n + z * h.
+    r, z = _gates(x, h_prev, params)
+    H = h_prev.shape[1]
+    W_hn, W_in = params["W_h"][:, :H], params["W_h"][:, H:]
+    n = np.tanh(x @ W_in.T + params["b_h"] + r * (h_prev @ W_hn.T))
+    return (1.0 - z) * n + z * h_prev
+
+
+def tf_gru_cell(x, h_prev, params):
+    # tf.compat.v1.nn.rnn_cell.GRUCell: gates on concat([inputs, state]), candidate on
+    # concat([inputs, r * state]), new_h = u * state + (1 - u) * c.
+    r, u = _gates(x, h_prev, params, order="xh")
+    c = np.tanh(_candidate_pre(x, h_prev, params, r, order="xh"))
+    return u * h_prev + (1.0 - u) * c

@@ -51,3 +51,12 @@ def heads_ignored(X, W_q, W_k, W_v, W_o, n_heads):
     D = X.shape[-1]
     Q, K, V = X @ W_q, X @ W_k, X @ W_v
     return (_softmax(Q @ np.swapaxes(K, -1, -2) / np.sqrt(D)) @ V) @ W_o
+
+
+def heads_merged_without_transpose(X, W_q, W_k, W_v, W_o, n_heads):
+    # The split is right; the merge reshapes (B, H, T, Dh) straight to (B, T, D), with no
+    # transpose(0, 2, 1, 3) first (the bug fixed in jsbaan/transformer-from-scratch PR #6).
+    B, T, D = X.shape
+    d_head = D // n_heads
+    heads = _heads(X, W_q, W_k, W_v, n_heads, np.sqrt(d_head))
+    return heads.reshape(B, T, D) @ W_o

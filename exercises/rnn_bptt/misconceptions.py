@@ -73,3 +73,32 @@ def carries_dh_not_da(xs, h0, W_in, W, W_out, b, dys):
 
 def recurrent_backward_not_transposed(xs, h0, W_in, W, W_out, b, dys):
     return _bptt(xs, h0, W_in, W, W_out, b, dys, w_back=lambda W: W)
+
+
+def tanh_derivative_of_state(xs, h0, W_in, W, W_out, b, dys):
+    # dnext_h = dh * (1 - np.tanh(h[:, t + 1]) ** 2) with h the stored state: tanh applied twice.
+    return _bptt(xs, h0, W_in, W, W_out, b, dys, dtanh=lambda h: 1.0 - np.tanh(h) ** 2)
+
+
+def sigmoid_derivative_kept(xs, h0, W_in, W, W_out, b, dys):
+    # The course's sigmoid RNN backprop, delta = (...) * functions.d_sigmoid(u), kept after
+    # switching the forward pass to tanh: σ(u)(1 - σ(u)) at the stored pre-activation u.
+    B, T, _ = xs.shape
+    us = np.empty((B, T, h0.shape[1]))
+    hs = np.empty_like(us)
+    h = h0
+    for t in range(T):
+        us[:, t] = xs[:, t] @ W_in + h @ W + b
+        h = np.tanh(us[:, t])
+        hs[:, t] = h
+    dW_in, dW, dW_out = np.zeros_like(W_in), np.zeros_like(W), np.zeros_like(W_out)
+    delta_next = np.zeros_like(h0)
+    for t in reversed(range(T)):
+        h_prev = hs[:, t - 1] if t > 0 else h0
+        s = 1.0 / (1.0 + np.exp(-us[:, t]))
+        delta = (delta_next @ W.T + dys[:, t] @ W_out.T) * (s * (1.0 - s))
+        dW_out += hs[:, t].T @ dys[:, t]
+        dW += h_prev.T @ delta
+        dW_in += xs[:, t].T @ delta
+        delta_next = delta
+    return dW_in, dW, dW_out

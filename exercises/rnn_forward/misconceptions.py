@@ -36,3 +36,30 @@ def recurrent_weight_transposed(xs, h0, W_in, W, W_out, b, c):
 
 def missing_tanh(xs, h0, W_in, W, W_out, b, c):
     return _run(xs, h0, W_in, W, W_out, b, c, act=lambda a: a)
+
+
+def _sigmoid(a):
+    return 1.0 / (1.0 + np.exp(-a))
+
+
+def hidden_sigmoid(xs, h0, W_in, W, W_out, b, c):
+    # The course's binary-addition RNN: z[:, t+1] = functions.sigmoid(u[:, t+1]).
+    return _run(xs, h0, W_in, W, W_out, b, c, act=_sigmoid)
+
+
+def output_sigmoid(xs, h0, W_in, W, W_out, b, c):
+    # The same code's output layer: y[:, t] = functions.sigmoid(np.dot(z[:, t+1], W_out)).
+    hs, ys = _run(xs, h0, W_in, W, W_out, b, c)
+    return hs, _sigmoid(ys)
+
+
+def output_softmax(xs, h0, W_in, W, W_out, b, c):
+    # min-char-rnn / Coursera rnn_cell_forward: ps[t] = np.exp(ys[t]) / np.sum(np.exp(ys[t])).
+    hs, ys = _run(xs, h0, W_in, W, W_out, b, c)
+    e = np.exp(ys - ys.max(axis=-1, keepdims=True))
+    return hs, e / e.sum(axis=-1, keepdims=True)
+
+
+def biases_omitted(xs, h0, W_in, W, W_out, b, c):
+    # u = np.dot(X, W_in) + np.dot(z, W) as in the notes' code, which has no b and no c.
+    return _run(xs, h0, W_in, W, W_out, np.zeros_like(b), np.zeros_like(c))

@@ -57,3 +57,17 @@ def mask_added(Q, K, V, mask):
         scores = scores + (1.0 - mask) * -1e9
     weights = _softmax(scores)
     return weights @ V, weights
+
+
+def scale_by_query_length(Q, K, V, mask):
+    # d_k = Q.shape[1], as in 2-D (T, Dk) attention code: with the batch axis first it is Tq.
+    return _attend(_scores(Q, K, np.sqrt(Q.shape[1])), V, mask)
+
+
+def tf_style_mask(Q, K, V, mask):
+    # The TensorFlow Transformer tutorial: scaled_attention_logits += (mask * -1e9), 1 = blocked.
+    scores = _scores(Q, K, np.sqrt(Q.shape[-1]))
+    if mask is not None:
+        scores = scores + mask * -1e9
+    weights = _softmax(scores)
+    return weights @ V, weights

@@ -17,3 +17,15 @@ def noise_not_scaled(mu, log_var, eps):
 
 def mean_missing(mu, log_var, eps):
     return np.exp(0.5 * log_var) * eps
+
+
+def half_outside_exp(mu, log_var, eps):
+    # "sigma = 0.5*exp(log(sigma^2))": std = 0.5 * torch.exp(logvar), seen in published VAEs.
+    std = 0.5 * np.exp(log_var)
+    return eps * std + mu
+
+
+def sqrt_of_log_var(mu, log_var, eps):
+    # std = torch.sqrt(logvar): log_var taken for the variance (NaN where it is negative).
+    std = np.sqrt(log_var)
+    return mu + eps * std
