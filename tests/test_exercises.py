@@ -64,6 +64,7 @@ def test_reference_written_as_learner_file_passes(exercise: LoadedExercise) -> N
     assert result.examples >= 100
     assert result.counterexample is None
     assert result.misconception is None
+    assert result.divergence is None
 
 
 # The reference run on float32 copies of every float64 array it is given: a correct
@@ -111,6 +112,11 @@ def test_misconception_as_learner_file_fails_and_is_named(
     assert result.counterexample is not None
     assert result.misconception is not None, f"not diagnosed: {result.message}"
     assert result.misconception.id == misconception.id
+    # A convention is named as one (a correct file in another convention never passes).
+    assert result.misconception.kind.value == misconception.kind
+    # The hint shown is this mistake's own next step, in the result's language.
+    assert misconception.next_step is not None
+    assert result.hint == misconception.next_step.en
 
 
 def test_committed_exercise_schema_matches_the_model() -> None:
