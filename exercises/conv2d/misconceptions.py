@@ -39,3 +39,28 @@ def stride_ignored(x, W, b, stride, pad):
 def bias_per_input_channel(x, W, b, stride, pad):
     # `out += conv(x[c], W[f, c]) + b[f]` inside the loop over input channels c.
     return _conv(x, W, b, stride, pad, pad, bias_times=x.shape[1])
+
+
+def _im2col(x, FH, FW, stride, pad):
+    """im2col as in ゼロから作るDeep Learning: rows (n, i, j), columns (c, p, q)."""
+    N, C, H, Wi = x.shape
+    out_h = (H + 2 * pad - FH) // stride + 1
+    out_w = (Wi + 2 * pad - FW) // stride + 1
+    img = np.pad(x, [(0, 0), (0, 0), (pad, pad), (pad, pad)], "constant")
+    col = np.zeros((N, C, FH, FW, out_h, out_w))
+    for y in range(FH):
+        y_max = y + stride * out_h
+        for xx in range(FW):
+            x_max = xx + stride * out_w
+            col[:, :, y, xx, :, :] = img[:, :, y:y_max:stride, xx:x_max:stride]
+    return col.transpose(0, 4, 5, 1, 2, 3).reshape(N * out_h * out_w, -1), out_h, out_w
+
+
+def filter_reshape_without_transpose(x, W, b, stride, pad):
+    # `col_W = W.reshape(-1, FN)` instead of `W.reshape(FN, -1).T`: the shape fits,
+    # but each column mixes the weights of several filters.
+    FN, _, FH, FW = W.shape
+    col, out_h, out_w = _im2col(x, FH, FW, stride, pad)
+    col_W = W.reshape(-1, FN)
+    out = col @ col_W + b
+    return out.reshape(x.shape[0], out_h, out_w, -1).transpose(0, 3, 1, 2)

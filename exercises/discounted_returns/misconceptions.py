@@ -48,3 +48,24 @@ def first_return_broadcast(rewards, gamma):
 def no_discount(rewards, gamma):
     # gamma is ignored: the plain sum of the remaining rewards.
     return np.cumsum(rewards[::-1])[::-1]
+
+
+def forward_sum_reversed(rewards, gamma):
+    # The running sum goes forwards and only the finished list is reversed:
+    # `for r in rewards: g = r + gamma * g; out.append(g)`, then `out[::-1]`.
+    out = []
+    g = 0.0
+    for r in rewards:
+        g = r + g * gamma
+        out.append(g)
+    return np.array(out[::-1])
+
+
+def normalized_returns(rewards, gamma):
+    # REINFORCE's variance reduction copied in: the returns standardised to mean 0, std 1.
+    returns = np.empty_like(rewards)
+    g = 0.0
+    for t in range(len(rewards) - 1, -1, -1):
+        g = rewards[t] + gamma * g
+        returns[t] = g
+    return (returns - returns.mean()) / (returns.std() + 1e-8)

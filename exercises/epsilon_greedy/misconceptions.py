@@ -33,3 +33,12 @@ def explores_when_equal(q_values, epsilon, u, random_action):
     if u <= epsilon:
         return int(random_action)
     return int(np.argmax(q_values))
+
+
+def sample_from_policy_vector(q_values, epsilon, u, random_action):
+    # The ε-greedy distribution as a probability vector (ε/A everywhere, 1 - ε more on the
+    # greedy action), sampled with u as np.random.choice(A, p=probs) does: by its CDF.
+    A = len(q_values)
+    probs = np.full(A, epsilon / A)
+    probs[int(np.argmax(q_values))] += 1.0 - epsilon
+    return int(min(np.searchsorted(np.cumsum(probs), u, side="right"), A - 1))

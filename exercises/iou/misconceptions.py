@@ -58,3 +58,34 @@ def min_max_swapped(boxes_a, boxes_b):
     h = np.maximum(a[..., 3], b[..., 3]) - np.minimum(a[..., 1], b[..., 1])
     inter = w * h
     return inter / (_area(a) + _area(b) - inter)
+
+
+def far_corner_max(boxes_a, boxes_b):
+    # `xx2 = np.maximum(x2[i], x2[order[1:]])`: the far corner takes the larger x2 and y2.
+    a, b = _sides(boxes_a, boxes_b)
+    w = np.maximum(np.maximum(a[..., 2], b[..., 2]) - np.maximum(a[..., 0], b[..., 0]), 0)
+    h = np.maximum(np.maximum(a[..., 3], b[..., 3]) - np.maximum(a[..., 1], b[..., 1]), 0)
+    inter = w * h
+    return inter / (_area(a) + _area(b) - inter)
+
+
+def union_eps(boxes_a, boxes_b):
+    # `inter / (union + 1e-6)`: a guard against 0 / 0 that dominates for tiny boxes.
+    a, b = _sides(boxes_a, boxes_b)
+    w, h = _overlap(a, b)
+    inter = np.maximum(w, 0) * np.maximum(h, 0)
+    return inter / (_area(a) + _area(b) - inter + 1e-6)
+
+
+def xywh_boxes(boxes_a, boxes_b):
+    # COCO's [x, y, width, height] rows: the far corner is (x + w, y + h).
+    def corners(boxes):
+        return np.stack(
+            [boxes[:, 0], boxes[:, 1], boxes[:, 0] + boxes[:, 2], boxes[:, 1] + boxes[:, 3]],
+            axis=1,
+        )
+
+    a, b = _sides(corners(boxes_a), corners(boxes_b))
+    w, h = _overlap(a, b)
+    inter = np.maximum(w, 0) * np.maximum(h, 0)
+    return inter / (_area(a) + _area(b) - inter)

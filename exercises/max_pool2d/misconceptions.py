@@ -36,3 +36,19 @@ def max_starts_at_zero(x, k, stride):
 def window_one_too_large(x, k, stride):
     # The window slice runs to `i*stride + k + 1` (k + 1 rows; cut short at the border).
     return _pool(x, k, stride, window=k + 1)
+
+
+def ceil_mode(x, k, stride):
+    # Caffe's pooling (and PyTorch's ceil_mode=True): the output size rounds up, so a last,
+    # partial window at the bottom and right edges is pooled too (one that would start
+    # outside the input is dropped).
+    def size(n):
+        out = -(-(n - k) // stride) + 1
+        return out - 1 if (out - 1) * stride >= n else out
+
+    return _pool(x, k, stride, out_size=lambda H, W: (size(H), size(W)))
+
+
+def window_is_stride(x, k, stride):
+    # `x[:, :, i*stride:(i+1)*stride, j*stride:(j+1)*stride]`: windows of side stride, not k.
+    return _pool(x, k, stride, window=stride)

@@ -64,3 +64,46 @@ def ties_higher_index_first(boxes, scores, classes, iou_threshold):
 
 def kept_in_index_order(boxes, scores, classes, iou_threshold):
     return sorted(_greedy(boxes, scores, classes, iou_threshold, _descending(scores)))
+
+
+def union_eps(boxes, scores, classes, iou_threshold):
+    # `inter / (areas[i] + areas[order[1:]] - inter + 1e-6)`: tiny boxes never reach the threshold.
+    order = _descending(scores)
+    suppressed = np.zeros(len(scores), dtype=bool)
+    keep = []
+    for i in order:
+        if suppressed[i]:
+            continue
+        keep.append(int(i))
+        box = boxes[i]
+        w = np.maximum(np.minimum(box[2], boxes[:, 2]) - np.maximum(box[0], boxes[:, 0]), 0)
+        h = np.maximum(np.minimum(box[3], boxes[:, 3]) - np.maximum(box[1], boxes[:, 1]), 0)
+        inter = w * h
+        area = (box[2] - box[0]) * (box[3] - box[1])
+        areas = (boxes[:, 2] - boxes[:, 0]) * (boxes[:, 3] - boxes[:, 1])
+        overlaps = inter / (area + areas - inter + 1e-6)
+        suppressed |= (overlaps > iou_threshold) & (classes == classes[i])
+    return keep
+
+
+def py_cpu_nms_copied(boxes, scores, classes, iou_threshold):
+    # Fast R-CNN's py_cpu_nms as published: `+ 1` pixel areas, no class test and
+    # `scores.argsort()[::-1]` (equal scores visited highest index first).
+    x1, y1, x2, y2 = boxes[:, 0], boxes[:, 1], boxes[:, 2], boxes[:, 3]
+    areas = (x2 - x1 + 1) * (y2 - y1 + 1)
+    order = scores.argsort()[::-1]
+    keep = []
+    while order.size > 0:
+        i = order[0]
+        keep.append(int(i))
+        xx1 = np.maximum(x1[i], x1[order[1:]])
+        yy1 = np.maximum(y1[i], y1[order[1:]])
+        xx2 = np.minimum(x2[i], x2[order[1:]])
+        yy2 = np.minimum(y2[i], y2[order[1:]])
+        w = np.maximum(0.0, xx2 - xx1 + 1)
+        h = np.maximum(0.0, yy2 - yy1 + 1)
+        inter = w * h
+        ovr = inter / (areas[i] + areas[order[1:]] - inter)
+        inds = np.where(ovr <= iou_threshold)[0]
+        order = order[inds + 1]
+    return keep

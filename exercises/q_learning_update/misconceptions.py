@@ -44,3 +44,20 @@ def max_over_states(Q, s, a, r, s_next, done, alpha, gamma):
     # The max runs down the column of action a (over states) instead of along row s_next.
     target = r if done else r + gamma * Q[:, a].max()
     return _update(Q, s, a, target, alpha)
+
+
+def argmax_instead_of_max(Q, s, a, r, s_next, done, alpha, gamma):
+    # `gamma * np.argmax(Q[s_next])`: the index of the best action, not its value.
+    target = r if done else r + gamma * Q[s_next].argmax()
+    return _update(Q, s, a, target, alpha)
+
+
+def done_as_not_done(Q, s, a, r, s_next, done, alpha, gamma):
+    # `r + gamma * done * max Q[s_next]`: the flag used as TD3's `not_done` (1 = continue).
+    return _update(Q, s, a, r + gamma * float(done) * Q[s_next].max(), alpha)
+
+
+def max_of_current_state(Q, s, a, r, s_next, done, alpha, gamma):
+    # `np.max(Q[s])`: bootstraps from the row of the current state, not of s_next.
+    target = r if done else r + gamma * Q[s].max()
+    return _update(Q, s, a, target, alpha)

@@ -65,3 +65,29 @@ def int8_overflow(x):
     q, scale, zero_point = _affine(x, *_range(x))
     q8 = q.astype(np.int8)
     return q8, scale, zero_point, scale * (q8 - np.int8(zero_point))
+
+
+def uint8_range(x):
+    # The uint8 scheme (PyTorch's quint8): levels 0..255 and a zero point in [0, 255].
+    lo, hi = _range(x)
+    span = hi - lo
+    if span == 0:
+        q = np.zeros(x.shape, dtype=np.int64)
+        return q, 1.0, 0, np.zeros_like(x)
+    zero_point = int(np.clip(np.round(0 - lo * 255 / span), 0, 255))
+    q = np.clip(np.round(x * 255 / span) + zero_point, 0, 255).astype(np.int64)
+    scale = span / 255
+    return q, scale, zero_point, scale * (q - zero_point)
+
+
+def round_after_zero_point(x):
+    # q = clip(round(x / scale + zero_point)): one rounding of the sum, which moves
+    # exact .5 ties when the zero point is odd.
+    lo, hi = _range(x)
+    span = hi - lo
+    if span == 0:
+        return _result(x, lo, hi)
+    zero_point = int(np.clip(np.round(-128 - lo * 255 / span), -128, 127))
+    q = np.clip(np.round(x * 255 / span + zero_point), -128, 127).astype(np.int64)
+    scale = span / 255
+    return q, scale, zero_point, scale * (q - zero_point)

@@ -71,3 +71,15 @@ def transition_transposed(P, R, gamma, n_iters):
     for _ in range(n_iters):
         V = _q_transposed(P, R, gamma, V).max(axis=1)
     return V, _greedy(_q_transposed(P, R, gamma, V))
+
+
+def iterate_to_convergence(P, R, gamma, n_iters):
+    # Sweeps until the largest change is below a small theta, ignoring n_iters.
+    V = np.zeros(R.shape[0])
+    for _ in range(100_000):
+        V_new = _q(P, R, gamma, V).max(axis=1)
+        delta = np.max(np.abs(V_new - V))
+        V = V_new
+        if delta < 1e-12:
+            break
+    return V, _greedy(_q(P, R, gamma, V))
