@@ -125,3 +125,26 @@ def test_dimension_names_and_nesting() -> None:
         "IntSpec",
         "ArraySpec",
     ]
+
+
+def test_an_int_bound_may_name_a_dimension_so_every_valid_index_is_drawn() -> None:
+    from hypothesis import given, settings
+
+    from renshu.grader.exercises.model import InputSpec
+    from renshu.grader.grading.strategies import input_strategy
+
+    spec = InputSpec.model_validate(
+        {"dims": {"A": [2, 6]}, "args": {"a": {"kind": "int", "range": [0, "A - 1"]}}}
+    )
+    assert spec.args["a"].dim_names() == {"A"}
+    seen: set[tuple[int, int]] = set()
+
+    @settings(max_examples=300, database=None)
+    @given(input_strategy(spec))
+    def collect(drawn: tuple[dict[str, int], dict[str, object]]) -> None:
+        dims, args = drawn
+        assert 0 <= args["a"] <= dims["A"] - 1
+        seen.add((dims["A"], args["a"]))
+
+    collect()
+    assert (6, 5) in seen  # the last action of the largest A is reached

@@ -206,16 +206,22 @@ class DimSpec(_Kind):
 
 
 class IntSpec(_Kind):
-    """A Python int drawn from an inclusive range."""
+    """A Python int drawn from an inclusive range; a bound may name dimensions
+    (``[0, A - 1]``: a valid action index for every drawn ``A``)."""
 
     kind: Literal["int"]
-    range: tuple[int, int]
+    range: IntBounds
+
+    def dim_names(self) -> set[str]:
+        return {n for b in self.range for n in dim_names_in(str(b))}
 
     def draw(self, draws: Draws, dims: Dims) -> Any:
-        return draws.integer(*self.range)
+        low, high = (eval_dim(b, dims) for b in self.range)
+        return draws.integer(low, high)
 
     def sample(self, dims: Dims, rng: np.random.Generator) -> Any:
-        return int(rng.integers(self.range[0], self.range[1] + 1))
+        low, high = (eval_dim(b, dims) for b in self.range)
+        return int(rng.integers(low, high + 1))
 
     def describe(self) -> str:
         return f"int in [{self.range[0]}, {self.range[1]}]"
