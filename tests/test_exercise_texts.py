@@ -79,3 +79,23 @@ def test_declared_intermediates_are_computed_by_the_reference(exercise: LoadedEx
     )
     first_seen = list(dict.fromkeys(recorded))
     assert first_seen == declared, f"not in data flow order: computed {first_seen}"
+
+
+def test_an_unquoted_yaml_boolean_among_bleu_tokens_is_refused_with_its_place(
+    tmp_path: object,
+) -> None:
+    import shutil
+    from pathlib import Path
+
+    from renshu.grader.errors import BankError
+    from renshu.grader.exercises.catalogue import builtin_exercises_dir, load_exercise
+
+    folder = Path(str(tmp_path)) / "sentence_bleu"
+    shutil.copytree(builtin_exercises_dir() / "sentence_bleu", folder)
+    path = folder / "exercise.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert '"on"' in text
+    path.write_text(text.replace('"on"', "on"), encoding="utf-8")
+    with pytest.raises(BankError, match="quote such tokens") as raised:
+        load_exercise(folder)
+    assert "exercise.yaml" in str(raised.value)

@@ -110,3 +110,47 @@ def bp_shortest_reference(candidates, references_list, max_n=4):
 
 def no_clipping(candidates, references_list, max_n=4):
     return _pooled(candidates, references_list, max_n, precision=_unclipped)
+
+
+def zero_precisions_skipped(candidates, references_list, max_n=4):
+    # NLTK 3.2.2-3.2.4 corpus_bleu: `if p_numerators[1] == 0: return 0`, then
+    # SmoothingFunction().method0 stops at the first order with no match and drops it
+    # and every higher order, so the geometric mean runs over the remaining p_n.
+    pairs = list(zip(candidates, references_list, strict=True))
+    c = sum(len(cand) for cand, _ in pairs)
+    numerators, denominators = [], []
+    for n in range(1, max_n + 1):
+        counts = [_clipped(cand, refs, n) for cand, refs in pairs]
+        numerators.append(sum(m for m, _ in counts))
+        denominators.append(sum(t for _, t in counts))
+    if c == 0 or numerators[0] == 0:
+        return 0.0
+    kept = []
+    for m, t in zip(numerators, denominators, strict=True):
+        if m == 0:
+            break
+        kept.append(m / t)
+    s = math.fsum(math.log(p) / max_n for p in kept)
+    r = sum(_closest(len(cand), refs) for cand, refs in pairs)
+    return float(_bp(c, r) * math.exp(s))
+
+
+def short_candidate_counts_one(candidates, references_list, max_n=4):
+    # NLTK's modified_precision: `denominator = max(1, sum(counts.values()))`, and
+    # corpus_bleu adds each sentence's denominator, so a candidate with no n-gram of
+    # order n still adds 1 to T_n.
+    def at_least_one(candidate, references, n):
+        matches, total = _clipped(candidate, references, n)
+        return matches, max(1, total)
+
+    return _pooled(candidates, references_list, max_n, precision=at_least_one)
+
+
+def tie_first_reference(candidates, references_list, max_n=4):
+    # The closest reference found with `diffs.index(min(diffs))` (open-mmlab/mmeval#66) or
+    # min(..., key=abs distance) without a tie-break: on a tie the first listed wins.
+    def first_closest(c, references):
+        diffs = [abs(len(ref) - c) for ref in references]
+        return len(references[diffs.index(min(diffs))])
+
+    return _pooled(candidates, references_list, max_n, ref_len=first_closest)

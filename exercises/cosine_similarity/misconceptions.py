@@ -35,3 +35,9 @@ def cosine_distance(a, B):
 
 def zero_vector_not_handled(a, B):
     return (B @ a) / (np.linalg.norm(a) * np.linalg.norm(B, axis=1))
+
+
+def whole_matrix_norm(a, B):
+    # The two-vector formula dot(u, v) / (norm(u) * norm(v)) with the matrix put in for v:
+    # np.linalg.norm(B) without axis is the norm of the whole matrix (Frobenius), not of each row.
+    return np.dot(B, a) / (np.linalg.norm(a) * np.linalg.norm(B))

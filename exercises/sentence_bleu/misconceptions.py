@@ -1,6 +1,7 @@
 """Known-wrong sentence BLEU scores, one per misconception in exercise.yaml (trusted).
 
-Each function keeps the contract's zero cases and changes one part of the formula.
+Each function changes one part of the formula; all but `zero_precisions_skipped` keep
+the contract's zero cases.
 """
 
 import math
@@ -96,3 +97,42 @@ def bp_ratio_inverted(candidate, references, max_n=4):
         return math.exp(min(0.0, 1.0 - c / r)) if r > 0 else 1.0
 
     return _bleu(candidate, references, max_n, bp=inverted)
+
+
+def zero_precisions_skipped(candidate, references, max_n=4):
+    # NLTK 3.0-3.2.4 (nltk/nltk#775, #1545, #1554): orders with no clipped match are
+    # filtered out before the log, so the mean runs over the non-zero p_n only; only
+    # "no unigram match at all" gives 0. A candidate shorter than max_n is not 0 either.
+    c = len(candidate)
+    if c == 0:
+        return 0.0
+    ps = []
+    for n in range(1, max_n + 1):
+        matches, total = _clipped(candidate, references, n)
+        ps.append(matches / total if total else 0.0)
+    nonzero = [p for p in ps if p]
+    if not nonzero:
+        return 0.0
+    s = math.fsum(math.log(p) / max_n for p in nonzero)
+    return float(_bp(c, _closest(c, references)) * math.exp(s))
+
+
+def length_difference_as_r(candidate, references, max_n=4):
+    # nltk.align.bleu_score._brevity_penalty before March 2015 (nltk/nltk#922):
+    # r = min(abs(len(r) - c) for r in references), a length difference, not a length.
+    def bp_from_difference(c, r):
+        return 1.0 if c > r else math.exp(1.0 - r / c)
+
+    def smallest_difference(c, refs):
+        return min(abs(len(ref) - c) for ref in refs)
+
+    return _bleu(candidate, references, max_n, ref_len=smallest_difference, bp=bp_from_difference)
+
+
+def tie_first_reference(candidate, references, max_n=4):
+    # min(..., key=lambda ref: abs(len(ref) - c)) with no tie-break: the first of two
+    # equally close references wins, whatever its length (NLTK for a day in 2015, mmeval).
+    def first_closest(c, refs):
+        return len(min(refs, key=lambda ref: abs(len(ref) - c)))
+
+    return _bleu(candidate, references, max_n, ref_len=first_closest)

@@ -152,6 +152,16 @@ class EdgeCase(_Strict):
     about: Bilingual | None = None
 
 
+def _non_string_token(value: Any, where: str = "") -> tuple[str, object] | None:
+    """Where the first leaf of a (nested) token list is not a string, and what it is."""
+    if isinstance(value, list):
+        for i, item in enumerate(value):
+            if (bad := _non_string_token(item, f"{where}[{i}]")) is not None:
+                return bad
+        return None
+    return None if isinstance(value, str) else (where, value)
+
+
 class Exercise(_Strict):
     """One exercise: the public contract of a function the learner writes."""
 
@@ -185,6 +195,16 @@ class Exercise(_Strict):
         ids = [m.id for m in self.misconceptions]
         if len(set(ids)) != len(ids):
             raise ValueError("misconception ids must be unique")
+        joint_args = {name for joint in self.inputs.joint for name in joint.produces}
+        for index, case in enumerate(self.edge_cases):
+            for name in joint_args & case.args.keys():
+                if bad := _non_string_token(case.args[name]):
+                    where, value = bad
+                    raise ValueError(
+                        f"edge_cases[{index}].args.{name}{where} is {value!r}, not a string"
+                        " token (YAML reads unquoted on, off, yes, no, true, false, null and"
+                        " numbers as other types: quote such tokens)"
+                    )
         for case in self.edge_cases:
             if unknown := set(case.dims) - self.inputs.dims.keys():
                 raise ValueError(f"edge case names unknown dimension(s) {sorted(unknown)}")
