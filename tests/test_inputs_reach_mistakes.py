@@ -109,3 +109,27 @@ def test_a_crash_on_a_named_edge_says_which_edge_and_what_the_contract_says() ->
     assert result.counterexample is not None
     candidate = next(a for a in result.counterexample.arguments if a.name == "candidate")
     assert candidate.value == []
+
+
+def test_a_crash_from_arguments_read_in_nltk_order_is_named() -> None:
+    """``sentence_bleu(references, candidate)`` (NLTK's order) crashes on the contract's
+    call; called with the two exchanged it is right, which the grader tries and says."""
+    nltk_order = BLEU.format(key="tuple", token="token").replace(
+        "def sentence_bleu(candidate, references, max_n=4):",
+        "def sentence_bleu(references, candidate, max_n=4):",
+    )
+    result = grade_source(nltk_order, CATALOG["sentence_bleu"], "mine.py")
+    assert result.status.value == "error"
+    assert result.misconception is not None
+    assert result.misconception.id == "generic.argument_order"
+    assert result.misconception.detail is not None
+    assert result.misconception.detail.params == {"first": "candidate", "second": "references"}
+    assert result.hint is not None
+    assert "candidate" in result.hint
+
+
+def test_a_wrong_file_that_no_argument_order_fixes_gets_no_argument_diagnosis() -> None:
+    wrong = BLEU.format(key="tuple", token="token").replace("max_n + 1", "max_n")
+    result = grade_source(wrong, CATALOG["sentence_bleu"], "mine.py")
+    assert result.status.value == "fail"
+    assert result.misconception is None or result.misconception.id != "generic.argument_order"

@@ -22,6 +22,7 @@ import numpy as np
 from renshu.grader.exercises.catalogue import LoadedExercise
 from renshu.grader.exercises.model import Exercise
 from renshu.grader.grading.compare import compare
+from renshu.grader.grading.generic_context import found as generic_finding
 from renshu.grader.grading.generic_mistakes import find_generic_mistake
 from renshu.grader.grading.observation import Observation
 from renshu.grader.grading.result import HitKind
@@ -75,6 +76,12 @@ def diagnose(exercise: LoadedExercise, observations: list[Observation]) -> Diagn
     found = find_generic_mistake(spec, exercise.reference_function(), observations)
     if found is None:
         return None
+    return Diagnosis(found.id, HitKind.GENERIC, found.message, found.next_step)
+
+
+def arguments_swapped(first: str, second: str) -> Diagnosis:
+    """The learner's function, given ``first`` and ``second`` exchanged, is right."""
+    found = generic_finding("argument_order", first=first, second=second)
     return Diagnosis(found.id, HitKind.GENERIC, found.message, found.next_step)
 
 

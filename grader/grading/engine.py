@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from renshu.grader.exercises.catalogue import LoadedExercise
 from renshu.grader.grading.echo import counterexample_of, to_plain  # noqa: F401
+from renshu.grader.grading.followup import arguments_that_fix_it, learner_values
 from renshu.grader.grading.messages import (
     call_failure_message,
     exception_message,
@@ -28,7 +29,7 @@ from renshu.grader.grading.result import (
     Reason,
     Status,
 )
-from renshu.grader.grading.search import Abort, Found, Outcome, Session, search_failure
+from renshu.grader.grading.search import Abort, Outcome, Session, search_failure
 from renshu.grader.grading.static_checks import check_source
 from renshu.grader.grading.submission import (  # noqa: F401  (the engine's public API)
     read_submission,
@@ -42,7 +43,7 @@ from renshu.grader.wording import Message, msg
 from renshu.grader.wording import MessageCode as C
 
 if TYPE_CHECKING:
-    from renshu.grader.grading.divergence import Traced
+    from renshu.grader.grading.diagnosis import Diagnosis
 
 DEFAULT_SEED = 0
 DEFAULT_MAX_EXAMPLES = 100
@@ -135,7 +136,8 @@ def grade_source(
                 stderr=runner.stderr,
             )
         found = search_failure(session, seed, max_examples)
-        traced = _learner_values(runner, session, found)
+        traced = learner_values(runner, session, found)
+        swapped = arguments_that_fix_it(runner, session, found)
         ran = {"examples": session.calls, "isolation": runner.isolation_label}
     except Abort as abort:
         runner.close()
@@ -148,29 +150,35 @@ def grade_source(
         return finish(Status.PASS, Reason.PASSED, message, **ran, **outputs)
     dims, args, outcome = found.dims, found.inputs, found.outcome
     counterexample = counterexample_of(args, outcome, spec, dims)
+    from renshu.grader.grading.diagnosis import arguments_swapped, diagnose
+
     if outcome.error is not None:
         message = exception_message(outcome.error, display_name)
         if found.edge is not None and found.edge.about is not None:
             message = msg(C.RAISED_ON_EDGE, raised=message, about=found.edge.about)
+        crash = arguments_swapped(*swapped) if swapped else None
         return finish(
-            Status.ERROR, Reason.EXCEPTION, message, counterexample=counterexample, **ran, **outputs
+            Status.ERROR,
+            Reason.EXCEPTION,
+            message,
+            counterexample=counterexample,
+            misconception=_hit(crash, lang),
+            hint=crash.next_step.text(lang) if crash and crash.next_step else None,
+            hint_detail=crash.next_step if crash else None,
+            **ran,
+            **outputs,
         )
-    from renshu.grader.grading.diagnosis import diagnose
 
     assert outcome.mismatch is not None
     named = diagnose(exercise, session.observations)
+    if named is None and swapped:
+        named = arguments_swapped(*swapped)
     diverged = None
     if traced is not None:
         from renshu.grader.grading.divergence import find_divergence
 
         diverged = find_divergence(spec, exercise.reference_function(), *traced)
-    hit = (
-        MisconceptionHit(
-            id=named.id, message=named.message.text(lang), kind=named.kind, detail=named.message
-        )
-        if named
-        else None
-    )
+    hit = _hit(named, lang)
     step = named.next_step if named and named.next_step else msg(C.CONTENT, text=spec.hints[0])
     wrong_values = (MismatchKind.VALUE, MismatchKind.NAN, MismatchKind.SHAPE)
     reason = Reason.MISMATCH if outcome.mismatch.kind in wrong_values else Reason.BAD_RETURN
@@ -188,30 +196,13 @@ def grade_source(
     )
 
 
-def _learner_values(
-    runner: SandboxRunner, session: Session, found: Found | None
-) -> tuple[Traced, Traced | None] | None:
-    """The learner's local values from traced calls on the minimal failing input and on
-    the first failing input found (varied values, before shrinking): only for a wrong
-    value, and only where the exercise declares intermediates to match them with."""
-    from renshu.grader.grading.divergence import Traced
-
-    spec = session.exercise.spec
-    if found is None or found.outcome.mismatch is None or not spec.intermediates:
+def _hit(named: Diagnosis | None, lang: Lang) -> MisconceptionHit | None:
+    if named is None:
         return None
-    first = next((o for o in session.observations if o.failed), None)
-    inputs = [found.inputs] + ([first.args] if first and first.args is not found.inputs else [])
-    traced = []
-    for args in inputs:
-        ordered = [args[n] for n in spec.signature]
-        try:
-            result = runner.call(ordered, trace=True)
-        except ChildFailure:  # the verdict stands; there is just nothing to trace
-            return None
-        if not result.ok or result.trace is None:
-            return None
-        traced.append(Traced(ordered, result.trace))
-    return traced[0], (traced[1] if len(traced) > 1 else None)
+    message = named.message
+    return MisconceptionHit(
+        id=named.id, message=message.text(lang), kind=named.kind, detail=message
+    )
 
 
 def _child_failure_result(

@@ -32,11 +32,11 @@ MISTAKE_TEXT: dict[C, tuple[str, str]] = {
         "Put the items of `return` in the contract's order ({first} first).",
     ),
     C.MISTAKE_ARGUMENT_ORDER: (
-        "引数 `{first}` と `{second}` を逆の意味で使っています。入れ替えて渡すと、参照実装は"
-        "あなたの出力と一致します(NLTK の `sentence_bleu(references, hypothesis)` のように、"
-        "ライブラリによって引数の順序が違うことがあります)。",
-        "Arguments `{first}` and `{second}` are used the other way round: the reference, given "
-        "them swapped, returns exactly your output (libraries differ here, e.g. NLTK's "
+        "引数 `{first}` と `{second}` を逆の意味で読んでいます。この 2 つを入れ替えると、"
+        "あなたの関数と参照実装の結果が一致します(NLTK の `sentence_bleu(references, "
+        "hypothesis)` のように、ライブラリによって引数の順序が違うことがあります)。",
+        "Your function reads `{first}` and `{second}` the other way round: with the two "
+        "exchanged, it and the reference agree (libraries differ here, e.g. NLTK's "
         "`sentence_bleu(references, hypothesis)`).",
     ),
     C.MISTAKE_ARGUMENT_ORDER_NEXT: (
