@@ -28,6 +28,7 @@ SLOW_MODULES = {
     "test_cli.py",
     "test_divergence_end_to_end.py",
     "test_exercise_catalogue.py",
+    "test_generic_mistakes_end_to_end.py",
     "test_exercises.py",
     "test_hostile_submissions.py",
     "test_inputs_reach_mistakes.py",
