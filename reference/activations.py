@@ -25,8 +25,13 @@ def softmax(x: np.ndarray) -> np.ndarray:
 
     Any shape (..., K). Returns the same shape: every row non-negative and summing to 1.
     """
-    e = np.exp(x - np.max(x, axis=-1, keepdims=True))
-    return e / np.sum(e, axis=-1, keepdims=True)
+    exp_scores = np.exp(x - np.max(x, axis=-1, keepdims=True))
+    # Named for the divergence report (exercise softmax). The sums have no trailing axis of 1,
+    # so they never share a caller's traced shape (with one key the attention weights are all
+    # 1, like these sums). The result stays unnamed: a name would be a second, correct copy
+    # of a caller's traced weights or probabilities.
+    exp_sum = np.sum(exp_scores, axis=-1)
+    return exp_scores / exp_sum[..., None]
 
 
 def log_softmax(scores: np.ndarray) -> np.ndarray:

@@ -27,7 +27,8 @@ def scaled_dot_product_attention(
     if mask is not None:
         scores = np.where(mask, scores, -1e9)
     weights = softmax(scores)
-    return weights @ V, weights
+    output = weights @ V
+    return output, weights
 
 
 def multi_head_attention(
@@ -47,10 +48,20 @@ def multi_head_attention(
     """
     B, T, D = X.shape
     d_head = D // n_heads
-
-    def split(Y: np.ndarray) -> np.ndarray:  # (B, T, D) -> (B, n_heads, T, Dh)
-        return Y.reshape(B, T, n_heads, d_head).transpose(0, 2, 1, 3)
-
-    heads, _ = scaled_dot_product_attention(split(X @ W_q), split(X @ W_k), split(X @ W_v), None)
+    # Named queries, keys, values rather than Q, K, V, the parameters of
+    # scaled_dot_product_attention: the divergence tracer records the locals of both frames.
+    queries = X @ W_q
+    keys = X @ W_k
+    values = X @ W_v
+    # (B, T, D) -> (B, n_heads, T, Dh), inline: a helper's parameter would be one more
+    # traced copy of each projection.
+    by_head = (B, T, n_heads, d_head)
+    heads, _ = scaled_dot_product_attention(
+        queries.reshape(by_head).transpose(0, 2, 1, 3),
+        keys.reshape(by_head).transpose(0, 2, 1, 3),
+        values.reshape(by_head).transpose(0, 2, 1, 3),
+        None,
+    )
     concat = heads.transpose(0, 2, 1, 3).reshape(B, T, D)
-    return concat @ W_o
+    out = concat @ W_o
+    return out

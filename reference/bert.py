@@ -19,7 +19,13 @@ def mlm_mask(
     labels hold the original id at selected positions and -100 elsewhere.
     """
     selected = select_u < 0.15
-    corrupted = np.where(selected & (action_u < 0.8), mask_id, ids)
-    corrupted = np.where(selected & (action_u >= 0.8) & (action_u < 0.9), random_ids, corrupted)
-    labels = np.where(selected, ids, -100)
-    return corrupted.astype(np.int64), labels.astype(np.int64)
+    # The 80/10/10 conditions stay unnamed: as locals they would be more (B, T) values for
+    # the divergence report to take for a learner's ``corrupted``. logical_and, not ``&``,
+    # also accepts a ``selected`` computed as numbers.
+    corrupted = np.where(
+        np.logical_and(selected, action_u < 0.8),
+        mask_id,
+        np.where(np.logical_and(selected, (action_u >= 0.8) & (action_u < 0.9)), random_ids, ids),
+    ).astype(np.int64)
+    labels = np.where(selected, ids, -100).astype(np.int64)
+    return corrupted, labels

@@ -20,12 +20,18 @@ def esn_states(
     Returns the states X (T, N), row t being ``x_t`` (x0 itself is not included).
     """
     T, N = u.shape[0], W.shape[0]
-    X = np.empty((T, N), dtype=np.result_type(u, W_in, W, x0))
-    x = x0
+    # Traced names (exercise.yaml intermediates): ``x_init`` once, ``x_tilde`` and ``x``
+    # once per step. The buffer is not called ``X``: uninitialised, it would be recorded
+    # under the name ``esn_readout`` declares for the full states.
+    states = np.empty((T, N), dtype=np.result_type(u, W_in, W, x0))
+    x_init = x0
+    x_prev = x_init
     for t in range(T):
-        x = (1.0 - leak) * x + leak * np.tanh(u[t] @ W_in + x @ W)
-        X[t] = x
-    return X
+        x_tilde = np.tanh(u[t] @ W_in + x_prev @ W)
+        x = (1.0 - leak) * x_prev + leak * x_tilde
+        states[t] = x
+        x_prev = x
+    return states
 
 
 def esn_readout(
@@ -45,4 +51,6 @@ def esn_readout(
     N = W.shape[0]
     X = esn_states(u, W_in, W, leak, np.zeros(N, dtype=u.dtype))
     A = X.T @ X + ridge * np.eye(N, dtype=X.dtype)
-    return np.linalg.solve(A, X.T @ y)
+    b = X.T @ y
+    W_out = np.linalg.solve(A, b)
+    return W_out

@@ -19,12 +19,18 @@ def lstm_forward(
     xs (B, T, I); h0, c0 (B, H); params as for ``lstm_cell``. Returns ``(hs, c_T)``:
     the hidden states of every step (B, T, H) and the cell after the last step (B, H).
     """
-    h, c = h0, c0
-    hs = []
+    # Traced names (exercise.yaml intermediates): ``h_init``, ``c_init`` and ``hs`` here,
+    # ``c`` and ``h`` in each step's ``lstm_cell`` frame. The state carried here has other
+    # names, so that each step is not recorded twice.
+    h_init = h0
+    c_init = c0
+    h_t, c_t = h_init, c_init
+    states = []
     for t in range(xs.shape[1]):
-        h, c = lstm_cell(xs[:, t], h, c, params)
-        hs.append(h)
-    return np.stack(hs, axis=1), c
+        h_t, c_t = lstm_cell(xs[:, t], h_t, c_t, params)
+        states.append(h_t)
+    hs = np.stack(states, axis=1)
+    return hs, c_t
 
 
 def peephole_lstm_cell(

@@ -11,9 +11,10 @@ def positional_encoding(max_len: int, d_model: int) -> np.ndarray:
     last column is a sine.
     """
     pos = np.arange(max_len, dtype=np.float64)[:, None]
-    two_k = (np.arange(d_model) // 2 * 2).astype(np.float64)[None, :]
-    angle = pos / np.power(10000.0, two_k / d_model)
-    pe = np.empty((max_len, d_model), dtype=np.float64)
-    pe[:, 0::2] = np.sin(angle[:, 0::2])
-    pe[:, 1::2] = np.cos(angle[:, 1::2])
+    # 2k for columns 2k and 2k+1 and its power stay unnamed: as locals they would be more
+    # values of the traced angle's shape (2k = 0 equals pos, angle and PE when d_model = 1).
+    angle = pos / np.power(10000.0, (np.arange(d_model) // 2 * 2).astype(np.float64) / d_model)
+    # Built in one expression, not filled in place: the divergence tracer records ``pe``
+    # when it is bound.
+    pe = np.where(np.arange(d_model) % 2 == 0, np.sin(angle), np.cos(angle))
     return pe

@@ -40,8 +40,10 @@ def gru_cell(x: np.ndarray, h_prev: np.ndarray, params: dict[str, np.ndarray]) -
     zx = np.concatenate([h_prev, x], axis=1)
     r = sigmoid(zx @ params["W_r"].T + params["b_r"])
     z = sigmoid(zx @ params["W_z"].T + params["b_z"])
-    h_cand = np.tanh(np.concatenate([r * h_prev, x], axis=1) @ params["W_h"].T + params["b_h"])
-    return (1.0 - z) * h_prev + z * h_cand
+    zx_reset = np.concatenate([r * h_prev, x], axis=1)  # reset before the product
+    h_cand = np.tanh(zx_reset @ params["W_h"].T + params["b_h"])
+    h = (1.0 - z) * h_prev + z * h_cand
+    return h
 
 
 def rnn_step(x_t: np.ndarray, h_prev: np.ndarray, W: np.ndarray, U: np.ndarray) -> np.ndarray:
@@ -58,12 +60,16 @@ def rnn_pass(xs: np.ndarray, W: np.ndarray, U: np.ndarray) -> np.ndarray:
     xs (B, T, I); W (H, I); U (H, H). Returns the states hs (B, T, H).
     """
     B, T, _ = xs.shape
-    h = np.zeros((B, W.shape[0]))
-    hs = np.empty((B, T, W.shape[0]))
+    # Traced names (exercise.yaml intermediates): ``h_init`` once, ``h`` once per step. The
+    # buffer is not called ``hs``: uninitialised, it would be recorded under that name.
+    h_init = np.zeros((B, W.shape[0]))
+    states = np.empty((B, T, W.shape[0]))
+    h_prev = h_init
     for t in range(T):
-        h = rnn_step(xs[:, t], h, W, U)
-        hs[:, t] = h
-    return hs
+        h = rnn_step(xs[:, t], h_prev, W, U)
+        states[:, t] = h
+        h_prev = h
+    return states
 
 
 def bidirectional_rnn(
@@ -83,4 +89,5 @@ def bidirectional_rnn(
     hs_f = rnn_pass(xs, W_f, U_f)
     hs_b = rnn_pass(xs[:, ::-1], W_b, U_b)[:, ::-1]
     hs = np.concatenate([hs_f, hs_b], axis=2)
-    return hs @ V.T
+    ys = hs @ V.T
+    return ys

@@ -18,12 +18,16 @@ def rnn_states(
     where ``hs[:, t]`` is the state after reading ``xs[:, t]`` (``h0`` is not included).
     """
     B, T, _ = xs.shape
-    hs = np.empty((B, T, h0.shape[1]), dtype=np.result_type(xs, h0, W_in, W, b))
-    h = h0
+    # Traced name (``rnn_bptt``'s exercise.yaml intermediates): ``h``, bound once per step
+    # and never to ``h0``. The buffer is not called ``hs``: uninitialised, it would be
+    # recorded under that name wherever an exercise declares it.
+    states = np.empty((B, T, h0.shape[1]), dtype=np.result_type(xs, h0, W_in, W, b))
+    h_last = h0
     for t in range(T):
-        h = np.tanh(xs[:, t] @ W_in + h @ W + b)
-        hs[:, t] = h
-    return hs
+        h = np.tanh(xs[:, t] @ W_in + h_last @ W + b)
+        states[:, t] = h
+        h_last = h
+    return states
 
 
 def rnn_forward(
@@ -40,8 +44,19 @@ def rnn_forward(
     xs (B, T, I); h0 (B, H); W_in (I, H); W (H, H); W_out (H, O); b (H,); c (O,).
     Returns ``(hs, ys)``: hs (B, T, H) and ys (B, T, O) with ``y_t = h_t W_out + c``.
     """
-    hs = rnn_states(xs, h0, W_in, W, b)
-    return hs, hs @ W_out + c
+    # The loop of ``rnn_states``, written out as the exercise's starter has it: traced names
+    # (exercise.yaml intermediates) ``h_init`` once, ``h`` once per step, ``ys``. Through a
+    # helper, the helper's own argument ``h0`` would stand for ``h_init`` in a traced call.
+    B, T, _ = xs.shape
+    hs = np.empty((B, T, h0.shape[1]), dtype=np.result_type(xs, h0, W_in, W, b))
+    h_init = h0
+    h_last = h_init
+    for t in range(T):
+        h = np.tanh(xs[:, t] @ W_in + h_last @ W + b)
+        hs[:, t] = h
+        h_last = h
+    ys = hs @ W_out + c
+    return hs, ys
 
 
 def rnn_bptt(
@@ -69,10 +84,11 @@ def rnn_bptt(
     dW_out = np.zeros_like(W_out)
     da_next = np.zeros_like(h0)  # dL/da_{t+1}: nothing comes after the last step
     for t in reversed(range(T)):
+        h_t = hs[:, t]
         h_prev = hs[:, t - 1] if t > 0 else h0
-        dW_out += hs[:, t].T @ dys[:, t]  # local to step t: no recursion needed
+        dW_out += h_t.T @ dys[:, t]  # local to step t: no recursion needed
         dh = dys[:, t] @ W_out.T + da_next @ W.T
-        da = dh * (1.0 - hs[:, t] ** 2)
+        da = dh * (1.0 - h_t**2)
         dW_in += xs[:, t].T @ da
         dW += h_prev.T @ da
         da_next = da
@@ -91,5 +107,11 @@ def clip_grad_norm(grads: list[np.ndarray], max_norm: float) -> tuple[np.ndarray
     total = np.sqrt(sum(np.sum(g * g) for g in grads))
     if total > max_norm:
         scale = max_norm / total
-        return tuple(g * scale for g in grads)
+        # A loop, not a generator: ``scale`` would be a local of the generator's frame too,
+        # and each clipped gradient is bound to a name (traced intermediates).
+        out = []
+        for g in grads:
+            clipped = g * scale
+            out.append(clipped)
+        return tuple(out)
     return tuple(np.array(g) for g in grads)

@@ -13,7 +13,9 @@ def embedding_lookup(E: np.ndarray, ids: np.ndarray) -> np.ndarray:
     E (D, V), column ``k`` is token ``k``'s embedding; ids (N,) ints in ``[0, V)``.
     Returns (N, D) with row ``n`` equal to ``E[:, ids[n]]`` (= ``E @ one_hot(ids[n])``).
     """
-    return E[:, ids].T
+    columns = E[:, ids]  # (D, N): column n is the embedding of ids[n]
+    embeddings = columns.T
+    return embeddings
 
 
 def greedy_decode(

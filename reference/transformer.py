@@ -14,4 +14,6 @@ def layer_norm(x: np.ndarray, gamma: np.ndarray, beta: np.ndarray) -> np.ndarray
     """
     mean = np.mean(x, axis=-1, keepdims=True)
     var = np.mean((x - mean) ** 2, axis=-1, keepdims=True)
-    return gamma * (x - mean) / np.sqrt(var + 1e-5) + beta
+    x_hat = (x - mean) / np.sqrt(var + 1e-5)
+    y = gamma * x_hat + beta
+    return y

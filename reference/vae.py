@@ -19,7 +19,8 @@ def vae_reparameterize(mu: np.ndarray, log_var: np.ndarray, eps: np.ndarray) -> 
     Returns z (B, Z).
     """
     std = np.exp(0.5 * log_var)
-    return mu + std * eps
+    z = mu + std * eps
+    return z
 
 
 def vae_kl(mu: np.ndarray, log_var: np.ndarray) -> np.ndarray:
@@ -28,4 +29,7 @@ def vae_kl(mu: np.ndarray, log_var: np.ndarray) -> np.ndarray:
     mu, log_var (B, Z). Returns (B,):
     ``-0.5 · Σ_j (1 + log_var_j - mu_j² - exp(log_var_j))``, summed over the latent axis.
     """
-    return -0.5 * np.sum(1.0 + log_var - mu**2 - np.exp(log_var), axis=-1)
+    var = np.exp(log_var)
+    terms = 1.0 + log_var - mu**2 - var
+    kl = -0.5 * np.sum(terms, axis=-1)
+    return kl

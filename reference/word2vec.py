@@ -20,7 +20,9 @@ def cbow_forward(context_ids: np.ndarray, W_in: np.ndarray, W_out: np.ndarray) -
     Returns ``softmax(scores)`` over the vocabulary axis, (B, V).
     """
     h = W_in[context_ids].mean(axis=1)
-    return softmax(h @ W_out)
+    s = h @ W_out
+    p = softmax(s)
+    return p
 
 
 def skipgram_loss(
@@ -33,9 +35,12 @@ def skipgram_loss(
     returns ``-mean_b Σ_c log p[b, context_ids[b, c]]`` as a Python float
     (summed over each centre word's C context words, averaged over the batch).
     """
-    log_p = log_softmax(W_in[center_ids] @ W_out)
-    picked = np.take_along_axis(log_p, context_ids, axis=1)
-    return float(-np.mean(np.sum(picked, axis=1)))
+    h = W_in[center_ids]
+    s = h @ W_out  # ``s``, not ``scores``: log_softmax's parameter would be a second record
+    log_p = log_softmax(s)
+    picked = np.take_along_axis(log_p, context_ids, axis=1)  # (B, C)
+    loss = float(-np.mean(np.sum(picked, axis=1)))
+    return loss
 
 
 def cosine_similarity(a: np.ndarray, B: np.ndarray) -> np.ndarray:
@@ -46,4 +51,6 @@ def cosine_similarity(a: np.ndarray, B: np.ndarray) -> np.ndarray:
     """
     norm_a = np.maximum(np.sqrt(np.sum(a * a)), 1e-8)
     norm_b = np.maximum(np.sqrt(np.sum(B * B, axis=1)), 1e-8)
-    return (B @ a) / (norm_a * norm_b)
+    dots = B @ a
+    cos = dots / (norm_a * norm_b)
+    return cos

@@ -30,7 +30,9 @@ def _inputs(seed: int, B: int = 2, I: int = 3, H: int = 2) -> list:  # noqa: E74
     return [rng.normal(size=(B, I)), rng.normal(size=(B, H)), rng.normal(size=(B, H)), params]
 
 
-def _learner(args: list, *, cell_bug: bool = False, order: str = "ifoc") -> list[TracedValue]:
+def _learner(
+    args: list, *, cell_bug: bool = False, order: str = "ifoc", inline: str = ""
+) -> list[TracedValue]:
     """What the child would record for an LSTM written independently of the reference:
     other variable names, gates computed in ``order``, optionally a wrong cell."""
     x, h_prev, c_prev, p = args
@@ -41,7 +43,8 @@ def _learner(args: list, *, cell_bug: bool = False, order: str = "ifoc") -> list
     for g in order:
         pre = zz @ p[f"W_{g}"].T + p[f"b_{g}"]
         gates[g] = np.tanh(pre) if g == "c" else _sigmoid(pre)
-        out.append(TracedValue("lstm_cell", f"gate_{g}", gates[g]))
+        if g not in inline:  # an inline expression leaves no variable behind
+            out.append(TracedValue("lstm_cell", f"gate_{g}", gates[g]))
     cell = gates["f"] * c_prev + gates["i"] * gates["c"] + (0.5 if cell_bug else 0.0)
     out.append(TracedValue("lstm_cell", "cell", cell))
     out.append(TracedValue("lstm_cell", "hid", gates["o"] * np.tanh(cell)))
@@ -79,6 +82,16 @@ def test_gates_computed_in_another_order_still_match() -> None:
     assert found is not None
     assert found.intermediate == "c"
     assert set(found.matched) == {"z", "i", "f", "o", "g"}
+
+
+def test_an_intermediate_written_inline_is_not_blamed_for_a_later_mistake() -> None:
+    args = _inputs(7)
+    learner = _learner(args, cell_bug=True, inline="c")  # the candidate g is never stored
+    found = find_divergence(LSTM.spec, REF, Traced(args, learner))
+    assert found is not None
+    assert found.intermediate == "c"
+    assert found.learner_name == "cell"
+    assert "g" not in found.matched
 
 
 def test_a_right_learner_shows_no_divergence() -> None:

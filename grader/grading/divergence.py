@@ -43,25 +43,43 @@ def trace_reference(
     reference: Callable[..., Any], args: list[Any], names: set[str]
 ) -> list[tuple[str, np.ndarray]]:
     """Call the reference recording each declared local of its frames (any function of
-    the ``renshu.reference`` package it calls) when it is (re)bound, in order."""
+    the ``renshu.reference`` package it calls) when it is bound, in order: the same rules
+    as the child's record of a submission (parameters only once rebound, arrays and
+    floats only, an array filled in place with its content at return)."""
     records: list[tuple[str, np.ndarray]] = []
-    seen: dict[tuple[int, str], int] = {}
+    frames: dict[int, dict[str, tuple[int, int]]] = {}  # frame -> name -> (id, record)
     folder = os.path.dirname(reference.__code__.co_filename) + os.sep
+
+    def snapshot(frame: FrameType, returning: bool) -> None:
+        seen = frames.setdefault(id(frame), {})
+        for name in names & frame.f_locals.keys():
+            value = frame.f_locals[name]
+            if not _recorded(value) or len(records) >= MAX_REFERENCE_RECORDS:
+                continue
+            before = seen.get(name)
+            if before is not None and before[0] == id(value):
+                if returning and before[1] >= 0 and isinstance(value, np.ndarray):
+                    records[before[1]] = (name, np.array(value, dtype=np.float64, copy=True))
+                continue
+            records.append((name, np.array(value, dtype=np.float64, copy=True)))
+            seen[name] = (id(value), len(records) - 1)
 
     def local(frame: FrameType, event: str, arg: object) -> Any:
         if event in ("line", "return"):
-            for name in names & frame.f_locals.keys():
-                value = frame.f_locals[name]
-                key = (id(frame), name)
-                if seen.get(key) == id(value) or len(records) >= MAX_REFERENCE_RECORDS:
-                    continue
-                seen[key] = id(value)
-                if isinstance(value, np.ndarray | int | float | np.generic):
-                    records.append((name, np.array(value, dtype=np.float64, copy=True)))
+            snapshot(frame, event == "return")
+            if event == "return":
+                frames.pop(id(frame), None)
         return local
 
     def enter(frame: FrameType, event: str, arg: object) -> Any:
-        return local if frame.f_code.co_filename.startswith(folder) else None
+        code = frame.f_code
+        if not code.co_filename.startswith(folder) or code.co_name.startswith("<"):
+            return None
+        count = code.co_argcount + code.co_kwonlyargcount
+        frames[id(frame)] = {
+            n: (id(frame.f_locals[n]), -1) for n in code.co_varnames[:count] if n in frame.f_locals
+        }
+        return local
 
     previous = sys.gettrace()
     sys.settrace(enter)
@@ -72,6 +90,13 @@ def trace_reference(
     finally:
         sys.settrace(previous)
     return records
+
+
+def _recorded(value: object) -> bool:
+    """As the child records them: real arrays and floats, not integer scalars."""
+    if isinstance(value, np.ndarray):
+        return value.dtype.kind in "biuf" and value.size > 0
+    return isinstance(value, float | np.floating)
 
 
 @dataclass(frozen=True)
@@ -98,51 +123,85 @@ def find_divergence(
     decide = rich or minimal
     instances = _instances(trace_reference(reference, decide.args, set(formulas)))
     values = _learner_values(decide.learner, spec.signature)
+    walked = _walk(instances, values, spec.function, spec.tolerance)
+    if walked is None:
+        return None
+    inst, at, matched = walked
+    if inst is None:
+        return Divergence(intermediate=None)
+    traced, got = values[at]
+    found = _diverged(
+        inst, traced, got, formulas[inst.name], matched, spec.tolerance, decide is minimal
+    )
+    if decide is minimal:
+        return found
+    key = (traced.function, traced.name)
+    occurrence = sum(1 for t, _ in values[:at] if (t.function, t.name) == key)
+    return _on_minimal(spec, reference, minimal, inst, key, occurrence, found) or found
+
+
+def _walk(
+    instances: list[_Instance],
+    values: list[tuple[TracedValue, np.ndarray]],
+    entry: str,
+    tol: Tolerance,
+) -> tuple[_Instance | None, int, list[str]] | None:
+    """Walk the reference's intermediates in order: ``(instance, learner value index,
+    matched labels)`` at the first divergence, ``(None, -1, [])`` when nothing matched at
+    all, None when every intermediate the learner holds matches.
+
+    A learner value matches one intermediate at most. An intermediate matched only inside
+    a helper while the learner's own function later holds a value of its shape that
+    matches nothing (``hs_b = helper(...) * 2``), and no later intermediate has that
+    shape, diverges there: that value is the one that flows on."""
+    explained = {
+        i for i, (_, v) in enumerate(values) if any(_same(inst.value, v, tol) for inst in instances)
+    }
     matched: list[str] = []
     used: set[int] = set()
     previous = -1  # where the learner holds the intermediate matched just before
-    for inst in instances:
+    for k, inst in enumerate(instances):
         same_shape = [i for i, (_, v) in enumerate(values) if v.shape == inst.value.shape]
-        hits = [
-            i
-            for i in same_shape
-            if i not in used and close(inst.value, values[i][1], spec.tolerance)
-        ]
+        free = [i for i in same_shape if i not in used]
+        hits = [i for i in free if close(inst.value, values[i][1], tol)]
         if hits:
+            own = [i for i in hits if values[i][0].function == entry]
+            after = [i for i in own or hits if i > previous]
+            hit = after[0] if after else (own or hits)[0]
+            overriding = [
+                i for i in free if i > hit and values[i][0].function == entry and i not in explained
+            ]
+            # (Only when no later intermediate has this shape: else that value may be the
+            # learner's attempt at the later one.)
+            alone = all(j.value.shape != inst.value.shape for j in instances[k + 1 :])
+            if not own and overriding and alone:
+                return inst, overriding[0], _distinct(matched)
             matched.append(_label(inst))
-            after = [i for i in hits if i > previous]
-            previous = after[0] if after else hits[0]
-            used.add(previous)
+            previous = hit
+            used.add(hit)
             continue
-        candidates = [i for i in same_shape if i not in used]
+        # Fewer values of this shape left than intermediates of it: this one may have been
+        # computed inline (no variable holds it), so the next one is judged instead.
+        later_values = [i for i in free if i > previous]
+        still_due = [j for j in instances[k:] if j.value.shape == inst.value.shape]
+        if len(later_values) < len(still_due):
+            continue
         # Only from matching inputs: after a match, or at the first intermediate of all
         # (computed from the arguments themselves).
-        if candidates and (matched or inst is instances[0]):
+        if free and (matched or inst is instances[0]):
             # The learner's attempt at it comes after what it is computed from: the first
-            # unmatched value of its shape after the previous match (else the closest).
-            later = [i for i in candidates if i > previous]
-            at = (
-                later[0]
-                if later
-                else min(candidates, key=lambda i: _distance(inst.value, values[i][1]))
+            # unmatched value of its shape after the previous match, the learner's own
+            # function's first (else the closest in value).
+            later = sorted(
+                (i for i in free if i > previous), key=lambda i: (values[i][0].function != entry, i)
             )
-            found = _diverged(
-                inst,
-                values[at][0],
-                values[at][1],
-                formulas[inst.name],
-                matched,
-                spec.tolerance,
-                on_minimal=decide is minimal,
-            )
-            if decide is minimal:
-                return found
-            key = (values[at][0].function, values[at][0].name)
-            occurrence = sum(1 for t, _ in values[:at] if (t.function, t.name) == key)
-            return _on_minimal(spec, reference, minimal, inst, key, occurrence, found) or found
-    if not matched:
-        return Divergence(intermediate=None)
-    return None
+            at = later[0] if later else min(free, key=lambda i: _distance(inst.value, values[i][1]))
+            return inst, at, _distinct(matched)
+    return (None, -1, []) if not matched else None
+
+
+def _same(want: np.ndarray, got: np.ndarray, tol: Tolerance) -> bool:
+    return want.shape == got.shape and close(want, got, tol)
 
 
 def _learner_values(

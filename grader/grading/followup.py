@@ -28,13 +28,14 @@ def learner_values(
     runner: SandboxRunner, session: Session, found: Found | None
 ) -> tuple[Traced, Traced | None] | None:
     """The learner's local values from traced calls on the minimal failing input and on
-    the first failing input found (varied values, before shrinking): only for a wrong
+    the failing input with the most varied values: only for a wrong
     value, and only where the exercise declares intermediates to match them with."""
     spec = session.exercise.spec
     if found is None or found.outcome.mismatch is None or not spec.intermediates:
         return None
-    first = next((o for o in session.observations if o.failed), None)
-    inputs = [found.inputs] + ([first.args] if first and first.args is not found.inputs else [])
+    failures = [o for o in session.observations if o.failed and o.args is not found.inputs]
+    rich = max(failures, key=lambda o: _variety(o.args), default=None)
+    inputs = [found.inputs] + ([rich.args] if rich is not None else [])
     traced = []
     for args in inputs:
         ordered = [args[n] for n in spec.signature]
@@ -46,6 +47,25 @@ def learner_values(
             return None
         traced.append(Traced(ordered, result.trace))
     return traced[0], (traced[1] if len(traced) > 1 else None)
+
+
+def _variety(args: dict[str, Any]) -> int:
+    """How many distinct numbers an input holds: the more, the fewer coincidences."""
+    numbers: set[float] = set()
+    stack: list[Any] = list(args.values())
+    while stack:
+        value = stack.pop()
+        if isinstance(value, np.ndarray) and value.dtype.kind in "biuf":
+            numbers.update(np.unique(value).tolist()[:1000])
+        elif isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, list | tuple):
+            stack.extend(value)
+        elif isinstance(value, int | float):
+            numbers.add(float(value))
+        elif isinstance(value, str):
+            numbers.add(float(len(value)))
+    return len(numbers)
 
 
 def arguments_that_fix_it(

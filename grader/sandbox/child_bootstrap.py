@@ -80,8 +80,11 @@ _IN_FD, _OUT_FD = CONFIG["request_fd"], CONFIG["response_fd"]
 _write, _read = os.write, os.read
 # Taken before the submission is imported: it cannot swap what the tracer relies on.
 _settrace, _ndarray, _np_array, _generic = sys.settrace, np.ndarray, np.array, np.generic
-# A traced call records at most this many of the submission's local values, each small.
-TRACE_RECORDS = 40
+_array_equal = np.array_equal
+# A traced call records at most this many of the submission's local values, each small,
+# and at most TRACE_ARRAYS arrays (a frame carries at most 64, the returned value's too).
+TRACE_RECORDS = 200
+TRACE_ARRAYS = 48
 TRACE_ARRAY_SIZE = 4096
 TRACE_NUMBERS = 20_000
 
@@ -142,47 +145,79 @@ def _describe(exc: BaseException, skip_frames: int) -> dict[str, object]:
 
 
 def _traced_call(fn: "Callable[..., Any]", args: list[Any]) -> tuple[Any, list[list[Any]]]:
-    """Call ``fn`` recording the numeric locals of the submission's own frames each time
-    one is (re)bound: ``[function, name, value]`` in the order they appear, capped. Only
-    values, for the parent to compare with the reference's intermediates; a submission
-    that turns tracing off just leaves the record short."""
+    """Call ``fn`` recording the numeric locals of the submission's own functions each time
+    one is bound: ``[function, name, value]`` in the order they appear, capped. Parameters
+    are not recorded until rebound (the caller's values); an array filled in place
+    (``hs[:, t] = h``) gets its content as it is when its function returns. Only values,
+    for the parent to compare with the reference's intermediates; a submission that turns
+    tracing off just leaves the record short."""
     records: list[list[Any]] = []
-    seen: dict[tuple[int, str], int] = {}
-    budget = [TRACE_NUMBERS]
+    frames: dict[int, dict[str, tuple[int, int]]] = {}  # frame -> name -> (id, record)
+    budget = [TRACE_NUMBERS, TRACE_ARRAYS]
     path = CONFIG["submission_path"]
 
-    def snapshot(frame: "types.FrameType") -> None:
+    def keep(value: object) -> int:
+        """How many numbers ``value`` costs, or 0 when it is not recorded."""
+        if type(value) is _ndarray:
+            ok = value.dtype.kind in "biuf" and 0 < value.size <= TRACE_ARRAY_SIZE
+            return int(value.size) if ok and budget[1] > 0 else 0
+        # Float scalars, not integers: those are mostly loop counters and lengths, which
+        # would match small counts by coincidence.
+        floating = type(value) is float or (isinstance(value, _generic) and value.dtype.kind == "f")
+        return 1 if floating else 0
+
+    def record(frame: "types.FrameType", name: str, value: Any, size: int) -> int:
+        budget[0] -= size
+        is_array = type(value) is _ndarray
+        budget[1] -= 1 if is_array else 0
+        copied = _np_array(value, copy=True) if is_array else value
+        if isinstance(copied, _generic):
+            copied = copied.item()
+        records.append([frame.f_code.co_name[:100], str(name)[:100], copied])
+        return len(records) - 1
+
+    def snapshot(frame: "types.FrameType", returning: bool) -> None:
+        seen = frames.setdefault(id(frame), {})
         for name, value in list(frame.f_locals.items()):
             if len(records) >= TRACE_RECORDS:
                 return
-            if type(value) is _ndarray:
-                if value.dtype.kind not in "biuf" or not 0 < value.size <= TRACE_ARRAY_SIZE:
-                    continue
-                size = int(value.size)
-            elif type(value) in (int, float) or isinstance(value, _generic):
-                size = 1
-            else:
+            size = keep(value)
+            if not size or size > budget[0]:
                 continue
-            key = (id(frame), name)
-            if seen.get(key) == id(value) or size > budget[0]:
+            before = seen.get(name)
+            if before is not None and before[0] == id(value):
+                # The same object: an array filled in place since gets its final content,
+                # in its place (a buffer made with np.empty is garbage when first seen).
+                last: Any = records[before[1]][2] if before[1] >= 0 else None
+                filled = type(value) is _ndarray and type(last) is _ndarray
+                if returning and filled and not _array_equal(last, value):
+                    records[before[1]][2] = _np_array(value, copy=True)
                 continue
-            seen[key] = id(value)
-            budget[0] -= size
-            copied = _np_array(value, copy=True) if type(value) is _ndarray else value
-            if isinstance(copied, _generic):
-                copied = copied.item()
-            records.append([frame.f_code.co_name[:100], str(name)[:100], copied])
+            seen[name] = (id(value), record(frame, name, value, size))
 
     def local(frame: "types.FrameType", event: str, arg: object) -> Any:
         if event in ("line", "return"):
             try:
-                snapshot(frame)
+                snapshot(frame, event == "return")
             except Exception:
                 pass
+            if event == "return":
+                frames.pop(id(frame), None)
         return local
 
     def enter(frame: "types.FrameType", event: str, arg: object) -> Any:
-        return local if frame.f_code.co_filename == path else None
+        # The submission's own functions, not its comprehensions and lambdas (their
+        # locals are loop items, recorded again and again).
+        code = frame.f_code
+        if code.co_filename != path or code.co_name.startswith("<"):
+            return None
+        count = code.co_argcount + code.co_kwonlyargcount
+        frames[id(frame)] = {
+            name: (id(frame.f_locals[name]), -1)
+            for name in code.co_varnames[:count]
+            if name in frame.f_locals
+        }
+        return local
 
     _settrace(enter)
     try:
