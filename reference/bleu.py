@@ -23,12 +23,18 @@ def modified_precision(
         for gram, count in ngram_counts(ref, n).items():
             max_ref[gram] = max(max_ref[gram], count)
     matches = sum(min(count, max_ref[gram]) for gram, count in cand.items())
-    return matches, sum(cand.values())
+    total = sum(cand.values())
+    return matches, total
 
 
 def closest_ref_length(candidate_len: int, references: list[list[str]]) -> int:
     """The reference length closest to the candidate's; on a tie, the shorter."""
-    return min((len(ref) for ref in references), key=lambda r: (abs(r - candidate_len), r))
+    # ``length``, not ``r``: the divergence tracer records ``r`` (corpus BLEU's summed
+    # reference length) in every frame of this module, the lambda's included.
+    return min(
+        (len(ref) for ref in references),
+        key=lambda length: (abs(length - candidate_len), length),
+    )
 
 
 def brevity_penalty(candidate_len: int, ref_len: int) -> float:
@@ -47,14 +53,20 @@ def sentence_bleu(candidate: list[str], references: list[list[str]], max_n: int 
     c = len(candidate)
     if c == 0 or c < max_n:
         return 0.0
+    # Named intermediates (exercise.yaml ``intermediates``) for the divergence report:
+    # ``matches`` and ``total`` are bound once per order inside modified_precision (``m``,
+    # ``t`` here, so that they are not recorded twice), then ``p_n``, ``r``, ``bp``, ``bleu``.
     log_sum = 0.0
     for n in range(1, max_n + 1):
-        matches, total = modified_precision(candidate, references, n)
-        if matches == 0:
+        m, t = modified_precision(candidate, references, n)
+        if m == 0:
             return 0.0
-        log_sum += math.log(matches / total) / max_n
-    bp = brevity_penalty(c, closest_ref_length(c, references))
-    return float(bp * math.exp(log_sum))
+        p_n = m / t
+        log_sum += math.log(p_n) / max_n
+    r = closest_ref_length(c, references)
+    bp = brevity_penalty(c, r)
+    bleu = bp * math.exp(log_sum)
+    return float(bleu)
 
 
 def corpus_bleu(
@@ -75,14 +87,21 @@ def corpus_bleu(
     )
     if c == 0:
         return 0.0
+    # Named intermediates (exercise.yaml ``intermediates``) for the divergence report, each
+    # bound once per order: the corpus sums ``corpus_matches`` and ``corpus_total`` (not
+    # ``matches``/``total``, modified_precision's per-sentence locals), ``p_n``, then ``bp``, ``bleu``.
     log_sum = 0.0
     for n in range(1, max_n + 1):
-        matches, total = 0, 0
-        for cand, refs in zip(candidates, references_list, strict=True):
-            m, t = modified_precision(cand, refs, n)
-            matches += m
-            total += t
-        if matches == 0:
+        counts = [
+            modified_precision(cand, refs, n)
+            for cand, refs in zip(candidates, references_list, strict=True)
+        ]
+        corpus_matches = sum(m for m, _ in counts)
+        corpus_total = sum(t for _, t in counts)
+        if corpus_matches == 0:
             return 0.0
-        log_sum += math.log(matches / total) / max_n
-    return float(brevity_penalty(c, r) * math.exp(log_sum))
+        p_n = corpus_matches / corpus_total
+        log_sum += math.log(p_n) / max_n
+    bp = brevity_penalty(c, r)
+    bleu = bp * math.exp(log_sum)
+    return float(bleu)

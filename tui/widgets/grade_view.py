@@ -4,7 +4,8 @@ The widget only renders a ``GradeResult`` it is given (it never calls the
 grader), and only through its ``ResultView`` (``grader/presentation/view.py``, shared
 with the CLI: the same rows, value truncation and output tail). It keeps the result
 so that a language change rebuilds the view: labels, the message (worded again from its
-code) and the misconception and hint (looked up again in the exercise) all follow.
+code), where it diverged, and the misconception and hint (worded again from their data)
+all follow.
 """
 
 from __future__ import annotations
@@ -121,7 +122,7 @@ def _head(view: ResultView) -> list[RenderableType]:
         parts.append(Text(view.meta.warning, style="bold yellow"))
     if view.summary:
         parts.append(spans_text(view.summary))
-    for note in (view.misconception, view.hint):
+    for note in (view.divergence, view.misconception, view.hint):
         if note is not None:
             parts.append(_heading(note.title, note.detail))
             parts.append(_indented(spans_text(note.spans)))
