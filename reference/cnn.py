@@ -23,13 +23,14 @@ def conv2d(x: np.ndarray, W: np.ndarray, b: np.ndarray, stride: int, pad: int) -
     OH = (H + 2 * pad - KH) // stride + 1
     OW = (Wi + 2 * pad - KW) // stride + 1
     xp = np.pad(x, ((0, 0), (0, 0), (pad, pad), (pad, pad)))
-    out = np.zeros((x.shape[0], W.shape[0], OH, OW), dtype=np.result_type(x, W))
-    for p in range(KH):
-        for q in range(KW):
-            # Input pixels that kernel tap (p, q) meets at every output position: (N, C, OH, OW).
-            patch = xp[:, :, p : p + stride * OH : stride, q : q + stride * OW : stride]
-            out += np.einsum("nchw,fc->nfhw", patch, W[:, :, p, q])
-    return out + b[None, :, None, None]
+    sums = np.zeros((x.shape[0], W.shape[0], OH, OW), dtype=np.result_type(x, W))
+    for i in range(OH):
+        for j in range(OW):
+            # The padded input under the filters at output position (i, j): (N, C, KH, KW).
+            window = xp[:, :, i * stride : i * stride + KH, j * stride : j * stride + KW]
+            sums[:, :, i, j] = np.einsum("ncpq,fcpq->nf", window, W)
+    out = sums + b[None, :, None, None]
+    return out
 
 
 def max_pool2d(x: np.ndarray, k: int, stride: int) -> np.ndarray:
@@ -41,11 +42,12 @@ def max_pool2d(x: np.ndarray, k: int, stride: int) -> np.ndarray:
     _, _, H, Wi = x.shape
     OH = (H - k) // stride + 1
     OW = (Wi - k) // stride + 1
-    out = np.full((x.shape[0], x.shape[1], OH, OW), -np.inf, dtype=x.dtype)
-    for p in range(k):
-        for q in range(k):
-            tap = x[:, :, p : p + stride * OH : stride, q : q + stride * OW : stride]
-            out = np.maximum(out, tap)
+    maxima: list[np.ndarray] = []  # one (N, C) array per output position, row by row
+    for i in range(OH):
+        for j in range(OW):
+            window = x[:, :, i * stride : i * stride + k, j * stride : j * stride + k]
+            maxima.append(window.max(axis=(2, 3)))
+    out = np.stack(maxima, axis=-1).reshape(x.shape[0], x.shape[1], OH, OW)
     return out
 
 
@@ -58,5 +60,7 @@ def residual_block(
     ``F(x) = relu(x W1 + b1) W2 + b2`` and the block returns ``relu(x + F(x))`` (B, D):
     the second ReLU comes after the identity shortcut is added.
     """
-    residual = np.maximum(x @ W1 + b1, 0) @ W2 + b2
-    return np.maximum(x + residual, 0)
+    h = np.maximum(x @ W1 + b1, 0)
+    residual = h @ W2 + b2
+    y = np.maximum(x + residual, 0)
+    return y

@@ -20,8 +20,8 @@ def quantize_int8(x: np.ndarray) -> tuple[np.ndarray, float, int, np.ndarray]:
     span = hi - lo
     if span == 0:
         return np.full(x.shape, -128, dtype=np.int8), 1.0, -128, np.zeros_like(x)
+    scale = span / 255
     zero_point = int(np.clip(np.round(-128 - lo * 255 / span), -128, 127))
     q = np.clip(np.round(x * 255 / span) + zero_point, -128, 127).astype(np.int8)
-    scale = span / 255
     x_hat = scale * (q.astype(x.dtype) - zero_point)
     return q, float(scale), zero_point, x_hat

@@ -18,12 +18,12 @@ def discounted_returns(rewards: np.ndarray, gamma: float) -> np.ndarray:
     rewards (T,); gamma in [0, 1]. Returns G (T,), the dtype of ``rewards``.
     Computed backwards: ``G_{T-1} = rewards[T-1]``, ``G_t = rewards[t] + gamma G_{t+1}``.
     """
-    returns = np.empty_like(rewards)
-    g = 0.0
+    backwards: list[float] = []  # G_{T-1}, G_{T-2}, ..., G_0
     for t in range(len(rewards) - 1, -1, -1):
-        g = rewards[t] + gamma * g
-        returns[t] = g
-    return returns
+        g = rewards[t] + gamma * (backwards[-1] if backwards else 0.0)
+        backwards.append(g)
+    G = np.array(backwards[::-1], dtype=rewards.dtype)
+    return G
 
 
 def q_learning_update(
@@ -42,8 +42,10 @@ def q_learning_update(
     ``Q[s, a] += alpha * (target - Q[s, a])``. Returns the new table (S, A).
     """
     target = r if done else r + gamma * np.max(Q[s_next])
+    td_error = target - Q[s, a]
+    new_value = Q[s, a] + alpha * td_error
     new_Q = Q.copy()
-    new_Q[s, a] = Q[s, a] + alpha * (target - Q[s, a])
+    new_Q[s, a] = new_value
     return new_Q
 
 
@@ -54,9 +56,10 @@ def epsilon_greedy(q_values: np.ndarray, epsilon: float, u: float, random_action
     [0, A). Returns ``random_action`` if ``u < epsilon``, else the first index of
     the largest q value, as a Python int.
     """
+    best = np.max(q_values)
     if u < epsilon:
         return int(random_action)
-    return int(np.argmax(q_values))
+    return int(np.argmax(q_values == best))  # the first action of the largest value
 
 
 def bellman_q(P: np.ndarray, R: np.ndarray, gamma: float, V: np.ndarray) -> np.ndarray:
@@ -89,5 +92,8 @@ def value_iteration(
     """
     V = np.zeros(R.shape[0], dtype=R.dtype)
     for _ in range(n_iters):
-        V = np.max(bellman_q(P, R, gamma, V), axis=1)
-    return V, greedy_policy(bellman_q(P, R, gamma, V))
+        Q = bellman_q(P, R, gamma, V)
+        V = np.max(Q, axis=1)
+    Q = bellman_q(P, R, gamma, V)
+    policy = greedy_policy(Q)
+    return V, policy

@@ -28,6 +28,8 @@ from renshu.grader.exercises.model import Exercise, Tolerance
 from renshu.grader.grading.diagnosis_values import close
 from renshu.grader.grading.result import Divergence
 from renshu.grader.sandbox import TracedValue
+from renshu.grader.sandbox.protocol import MAX_TRACE_ARRAYS as TRACE_ARRAYS
+from renshu.grader.sandbox.protocol import MAX_TRACE_RECORDS
 
 MAX_REFERENCE_RECORDS = 400
 
@@ -123,7 +125,7 @@ def find_divergence(
     decide = rich or minimal
     instances = _instances(trace_reference(reference, decide.args, set(formulas)))
     values = _learner_values(decide.learner, spec.signature)
-    walked = _walk(instances, values, spec.function, spec.tolerance)
+    walked = _walk(instances, values, spec.function, spec.tolerance, _cut_off(decide.learner))
     if walked is None:
         return None
     inst, at, matched = walked
@@ -145,6 +147,7 @@ def _walk(
     values: list[tuple[TracedValue, np.ndarray]],
     entry: str,
     tol: Tolerance,
+    cut_off: bool = False,
 ) -> tuple[_Instance | None, int, list[str]] | None:
     """Walk the reference's intermediates in order: ``(instance, learner value index,
     matched labels)`` at the first divergence, ``(None, -1, [])`` when nothing matched at
@@ -195,9 +198,17 @@ def _walk(
             later = sorted(
                 (i for i in free if i > previous), key=lambda i: (values[i][0].function != entry, i)
             )
+            if not later and cut_off:  # the record stopped before the learner got here
+                return None
             at = later[0] if later else min(free, key=lambda i: _distance(inst.value, values[i][1]))
             return inst, at, _distinct(matched)
     return (None, -1, []) if not matched else None
+
+
+def _cut_off(learner: list[TracedValue]) -> bool:
+    """Whether the child's record reached one of its caps (what came after is unknown)."""
+    arrays = sum(isinstance(t.value, np.ndarray) for t in learner)
+    return len(learner) >= MAX_TRACE_RECORDS or arrays >= TRACE_ARRAYS
 
 
 def _same(want: np.ndarray, got: np.ndarray, tol: Tolerance) -> bool:

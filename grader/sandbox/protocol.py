@@ -27,6 +27,7 @@ MAX_LINE = 10_000_000
 _REPLY_KEYS = {"ok", "value", "bye", "error", "trace"}
 # A traced call's record of the submission's locals (see child_bootstrap._traced_call).
 MAX_TRACE_RECORDS = 200
+MAX_TRACE_ARRAYS = 48  # as many as child_bootstrap.TRACE_ARRAYS sends
 MAX_TRACE_ARRAY_SIZE = 4096
 MAX_TRACE_NAME_CHARS = 100
 _ERROR_KEYS = {"type", "message", "where", "trace"}
