@@ -14,12 +14,7 @@ CATALOG = builtin_catalog()
 CASES = [
     ("lstm_cell", "return h, c", "return c, h", "generic.tuple_swapped"),
     ("softmax", "return", "return 100 * ", "generic.constant_factor"),
-    (
-        "rnn_forward",
-        "return hs, hs @ W_out + c",
-        "return hs, hs @ W_out + c, {}",
-        "generic.extra_items",
-    ),
+    ("rnn_forward", "return ", "return (*(EXPR), {})", "generic.extra_items"),
     ("iou", "return", "return 0.5 * ", "generic.constant_factor"),
 ]
 
@@ -35,7 +30,12 @@ def test_a_generic_mistake_in_a_real_file_is_named(
     function = source[source.index(f"def {exercise.spec.function}(") :]
     head = source[: len(source) - len(function)]
     at = function.rindex(old)
-    wrong = head + function[:at] + new + function[at + len(old) :]
+    if "EXPR" in new:  # the whole returned expression, kept and extended
+        end = function.index("\n", at)
+        expr = function[at + len(old) : end]
+        wrong = head + function[:at] + new.replace("EXPR", expr) + function[end:]
+    else:
+        wrong = head + function[:at] + new + function[at + len(old) :]
     assert wrong != source
     result = grade_source(wrong, exercise, "wrong.py")
     assert result.status.value == "fail", result.message
