@@ -44,17 +44,20 @@ def failing_source(exercise: LoadedExercise) -> str:
 
 @contextmanager
 def diagnosis_v1() -> Iterator[None]:
-    """Generic mistakes and the traced divergence switched off."""
-    saved: tuple[Callable[..., Any], Callable[..., Any]] = (
-        engine._learner_values,
-        diagnosis.find_generic_mistake,
-    )
-    engine._learner_values = lambda *a, **k: None  # type: ignore[assignment]
-    diagnosis.find_generic_mistake = lambda *a, **k: None  # type: ignore[assignment]
+    """Generic mistakes, the argument-order probe and the traced divergence switched off."""
+    saved = (engine.learner_values, engine.arguments_that_fix_it, diagnosis.find_generic_mistake)
+    off: Callable[..., Any] = lambda *a, **k: None  # noqa: E731
+    engine.learner_values = off  # type: ignore[assignment]
+    engine.arguments_that_fix_it = off  # type: ignore[assignment]
+    diagnosis.find_generic_mistake = off  # type: ignore[assignment]
     try:
         yield
     finally:
-        engine._learner_values, diagnosis.find_generic_mistake = saved  # type: ignore[assignment]
+        (
+            engine.learner_values,  # type: ignore[assignment]
+            engine.arguments_that_fix_it,  # type: ignore[assignment]
+            diagnosis.find_generic_mistake,  # type: ignore[assignment]
+        ) = saved
 
 
 def timed(source: str, exercise: LoadedExercise, runs: int) -> tuple[float, Any]:
