@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from renshu.grader.grading.result import GradeResult
+from renshu.grader.presentation.phrases import Phrased
 from renshu.grader.presentation.rich_parts import spans_text, verdict_text
 from renshu.grader.presentation.view import CounterexampleView, ResultView, build_view
 
@@ -21,7 +22,7 @@ def render(result: GradeResult, console: Console) -> None:
 
 def render_view(view: ResultView, console: Console) -> None:
     console.print(verdict_text(view.verdict))
-    console.print(spans_text(view.summary, code_marks=True))
+    console.print(Phrased(spans_text(view.summary, code_marks=True)))
     console.print(Text(view.meta.text, style="dim"))
     if view.meta.warning:
         console.print(Text(view.meta.warning, style="bold yellow"))
@@ -30,12 +31,12 @@ def render_view(view: ResultView, console: Console) -> None:
         blocks.extend(_counterexample(view.counterexample))
     if view.divergence is not None:
         line = Text(f"{view.divergence.title}: ", style="bold cyan")
-        blocks.append(line + spans_text(view.divergence.spans, code_marks=True))
+        blocks.append(Phrased(line + spans_text(view.divergence.spans, code_marks=True)))
     if view.misconception is not None:
         note = view.misconception
         blocks.append(
             Panel(
-                spans_text(note.spans, code_marks=True),
+                Phrased(spans_text(note.spans, code_marks=True)),
                 title=Text(f"{note.title}: {note.detail}"),
                 title_align="left",
                 border_style="magenta",
@@ -43,7 +44,7 @@ def render_view(view: ResultView, console: Console) -> None:
         )
     if view.hint is not None:
         hint = Text(f"{view.hint.title}: ", style="bold yellow")
-        blocks.append(hint + spans_text(view.hint.spans, code_marks=True))
+        blocks.append(Phrased(hint + spans_text(view.hint.spans, code_marks=True)))
     for tail in view.outputs:
         body = Text()  # plain text only: a submission's output is never interpreted as markup
         if tail.hidden_note:

@@ -21,6 +21,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Static
 
 from renshu.grader.presentation.formatting import format_value, spans_of
+from renshu.grader.presentation.phrases import Phrased
 from renshu.grader.presentation.rich_parts import VERDICT_STYLE, spans_text, verdict_text
 from renshu.grader.presentation.view import CounterexampleView, ResultView, build_view
 from renshu.grader.settings import Lang
@@ -121,11 +122,11 @@ def _head(view: ResultView) -> list[RenderableType]:
     if view.meta.warning:
         parts.append(Text(view.meta.warning, style="bold yellow"))
     if view.summary:
-        parts.append(spans_text(view.summary))
+        parts.append(Phrased(spans_text(view.summary)))
     for note in (view.divergence, view.misconception, view.hint):
         if note is not None:
             parts.append(_heading(note.title, note.detail))
-            parts.append(_indented(spans_text(note.spans)))
+            parts.append(_indented(Phrased(spans_text(note.spans))))
     if view.counterexample is not None:
         parts.extend(_counterexample(view.counterexample))
     return parts
@@ -181,5 +182,5 @@ def _heading(title: str, detail: str = "") -> Text:
     return text
 
 
-def _indented(text: Text) -> Padding:
+def _indented(text: RenderableType) -> Padding:
     return Padding(text, (0, 0, 0, 2))
