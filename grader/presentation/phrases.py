@@ -172,6 +172,9 @@ class Phrased:
     def __init__(self, text: Text | str, style: str = "") -> None:
         self.text = text if isinstance(text, Text) else Text(text, style=style)
 
+    def __str__(self) -> str:
+        return self.text.plain
+
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         lines = wrap(self.text, options.max_width)
         yield Text("\n").join(lines)

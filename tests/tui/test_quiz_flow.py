@@ -17,12 +17,14 @@ from typing import Any
 
 from textual.pilot import Pilot
 from textual.widget import Widget
-from textual.widgets import Input, Markdown, Static
+from textual.widgets import Input, Static
 
+from renshu.grader.presentation.phrases import Phrased
 from renshu.grader.quiz.model import fill_params, text_in
 from renshu.tui import make_app
 from renshu.tui.app import RenshuApp
 from renshu.tui.screens.quiz import QuizScreen
+from renshu.tui.widgets.prose import Prose
 from renshu.tui.widgets.question_choices import ChoiceQuestion
 
 NOW = datetime(2026, 11, 23, 3, tzinfo=UTC)
@@ -93,11 +95,15 @@ def shown(widget: Widget) -> bool:
 
 def screen_text(app: RenshuApp) -> str:
     """The plain text of every displayed Static (Markdown blocks included) on the screen."""
-    return "\n".join(str(s.render()) for s in app.screen.query(Static) if shown(s))
+    return "\n".join(
+        str(s.content) if isinstance(s.content, Phrased) else str(s.render())
+        for s in app.screen.query(Static)
+        if shown(s)
+    )
 
 
 def markdown(app: RenshuApp, selector: str) -> str:
-    widget = app.screen.query_one(selector, Markdown)
+    widget = app.screen.query_one(selector, Prose)
     return widget.source if shown(widget) else ""
 
 

@@ -15,7 +15,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Markdown, Static
+from textual.widgets import Footer, Header, Static
 
 from renshu.grader.errors import StoreError
 from renshu.grader.quiz.answer_check import (
@@ -25,6 +25,7 @@ from renshu.grader.quiz.answer_check import (
 from renshu.grader.quiz.model import text_in
 from renshu.grader.settings import Lang
 from renshu.grader.wording import say
+from renshu.tui.widgets.prose import Prose
 
 from ..base import RenshuScreen
 from ..bindings import bindings_for
@@ -72,14 +73,14 @@ class QuizScreen(RenshuScreen[None]):
         with Vertical(id="quiz"):
             yield Static(id="quiz-head")
             with VerticalScroll(id="quiz-body"):
-                yield Markdown(id="quiz-prompt")
+                yield Prose(id="quiz-prompt")
                 yield Vertical(id="quiz-slot")
-                yield Markdown(id="quiz-hints")
+                yield Prose(id="quiz-hints")
                 with Vertical(id="quiz-feedback"):
                     yield Static(id="quiz-verdict")
                     yield Vertical(id="quiz-lines")
                     yield Static(id="quiz-explanation-title", markup=False)
-                    yield Markdown(id="quiz-explanation")
+                    yield Prose(id="quiz-explanation")
                     yield Static(id="quiz-next", markup=False)
         yield Footer()
 
@@ -108,7 +109,7 @@ class QuizScreen(RenshuScreen[None]):
         self.query_one("#quiz-feedback").display = False
         self._draw_head(lang)
         self._draw_hints(lang)
-        await self.query_one("#quiz-prompt", Markdown).update(prompt_markdown(self.item, lang))
+        await self.query_one("#quiz-prompt", Prose).show(prompt_markdown(self.item, lang))
         self.query_one("#quiz-body", VerticalScroll).scroll_home(animate=False)
         self.widget.focus_answer()
         self.refresh_bindings()
@@ -134,9 +135,9 @@ class QuizScreen(RenshuScreen[None]):
     def _draw_hints(self, lang: Lang) -> None:
         hints = self.item.question.hints
         shown = self.item.hints_shown
-        box = self.query_one("#quiz-hints", Markdown)
+        box = self.query_one("#quiz-hints", Prose)
         box.display = shown > 0
-        box.update(
+        box.show(
             "\n\n".join(
                 f"**{say('quizscreen.hint', lang, n=n, total=len(hints))}** {text_in(hint, lang)}"
                 for n, hint in enumerate(hints[:shown], start=1)
@@ -190,7 +191,7 @@ class QuizScreen(RenshuScreen[None]):
         self.query_one("#quiz-explanation-title", Static).update(
             say("quizscreen.explanation", lang)
         )
-        self.query_one("#quiz-explanation", Markdown).update(result.explanation)
+        self.query_one("#quiz-explanation", Prose).show(result.explanation)
         for name in ("#quiz-explanation-title", "#quiz-explanation"):
             self.query_one(name).display = bool(result.explanation)
         last = self.index == len(self.items) - 1
@@ -283,7 +284,7 @@ class QuizScreen(RenshuScreen[None]):
             return
         self._draw_head(lang)
         self._draw_hints(lang)
-        self.query_one("#quiz-prompt", Markdown).update(prompt_markdown(self.item, lang))
+        self.query_one("#quiz-prompt", Prose).show(prompt_markdown(self.item, lang))
         self.widget.set_language(lang)
         if self.answered:
             self._draw_feedback(lang)

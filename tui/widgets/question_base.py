@@ -9,26 +9,29 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from rich.text import Text
 from textual.app import ComposeResult
-from textual.content import Content
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Static
 
+from renshu.grader.presentation.phrases import Phrased
 from renshu.grader.settings import Lang
 from renshu.grader.wording import say
 
 __all__ = ["QuestionWidget", "inline", "typing_keys"]
 
 
-def inline(text: str) -> Content:
-    """Plain text with Markdown `code` spans shown as code (choices and items are one-liners)."""
+def inline(text: str) -> Phrased:
+    """Plain text with Markdown `code` spans shown as code, wrapping Japanese at phrase
+    boundaries (choices, items, feedback lines)."""
     parts = text.split("`")
     if len(parts) % 2 == 0:  # an unpaired backtick: show the text as written
-        return Content(text)
-    return Content.assemble(
-        *((part, "$text-accent on $boost") if i % 2 else part for i, part in enumerate(parts))
-    )
+        return Phrased(Text(text))
+    out = Text()
+    for i, part in enumerate(parts):
+        out.append(part, "bold cyan" if i % 2 else "")
+    return Phrased(out)
 
 
 def typing_keys(first: str, question: Any, lang: Lang) -> str:
