@@ -167,16 +167,26 @@ def wrap(text: Text, width: int) -> list[Text]:
 
 
 class Phrased:
-    """A rich renderable of ``text`` that wraps at phrases (see the module docstring)."""
+    """A rich renderable of ``text`` that wraps at phrases (see the module docstring);
+    ``first`` starts the first line and ``rest`` every other (a list item's bullet and
+    hanging indent)."""
 
-    def __init__(self, text: Text | str, style: str = "") -> None:
+    def __init__(
+        self, text: Text | str, style: str = "", *, first: str = "", rest: str = ""
+    ) -> None:
         self.text = text if isinstance(text, Text) else Text(text, style=style)
+        self.first, self.rest = first, rest
 
     def __str__(self) -> str:
-        return self.text.plain
+        return self.first + self.text.plain
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        lines = wrap(self.text, options.max_width)
+        indent = max(cell_len(self.first), cell_len(self.rest))
+        lines = wrap(self.text, options.max_width - indent)
+        if indent:
+            lines = [
+                Text(self.first if i == 0 else self.rest) + line for i, line in enumerate(lines)
+            ]
         yield Text("\n").join(lines)
 
     def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from rich.console import Group
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input, Static
@@ -24,7 +25,7 @@ from renshu.grader.quiz.model import fill_params, text_in
 from renshu.tui import make_app
 from renshu.tui.app import RenshuApp
 from renshu.tui.screens.quiz import QuizScreen
-from renshu.tui.widgets.prose import Prose
+from renshu.tui.widgets.prose import Prose, plain_text
 from renshu.tui.widgets.question_choices import ChoiceQuestion
 
 NOW = datetime(2026, 11, 23, 3, tzinfo=UTC)
@@ -96,7 +97,7 @@ def shown(widget: Widget) -> bool:
 def screen_text(app: RenshuApp) -> str:
     """The plain text of every displayed Static (Markdown blocks included) on the screen."""
     return "\n".join(
-        str(s.content) if isinstance(s.content, Phrased) else str(s.render())
+        plain_text(s.content) if isinstance(s.content, Phrased | Group) else str(s.render())
         for s in app.screen.query(Static)
         if shown(s)
     )

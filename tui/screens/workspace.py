@@ -23,7 +23,6 @@ from textual.widgets import (
     Button,
     Footer,
     Header,
-    Markdown,
     Static,
     TabbedContent,
     TabPane,
@@ -37,6 +36,7 @@ from ..base import RenshuScreen
 from ..bindings import bindings_for
 from ..messages import GradeFailed, GradeFinished, ServiceReady
 from ..widgets.grade_view import GradeView
+from ..widgets.prose import Prose
 from ..workspace_files import POLL_SECONDS, EditorError, RunTags, WorkspaceFile, WorkspaceFileError
 from .workspace_text import hint_button_label, hints_markdown, state_line
 
@@ -92,8 +92,8 @@ class WorkspaceScreen(RenshuScreen[None]):
         with Container(id="ws-body"):
             with TabbedContent(id="ws-panel", initial="tab-task"):
                 with TabPane("Task", id="tab-task"), VerticalScroll(id="ws-task"):
-                    yield Markdown(id="ws-prompt")
-                    yield Markdown(id="ws-hints")
+                    yield Prose(id="ws-prompt")
+                    yield Prose(id="ws-hints")
                     yield Button("Hint", id="ws-hint-button", compact=True)
                 with TabPane("Result", id="tab-result"):
                     yield GradeView(id="ws-result")
@@ -147,7 +147,7 @@ class WorkspaceScreen(RenshuScreen[None]):
         self.query_one(GradeView).set_language(lang)
         if self.exercise is not None:
             self.sub_title = self.exercise.spec.title.get(lang)
-            self.query_one("#ws-prompt", Markdown).update(self.exercise.spec.prompt.get(lang))
+            self.query_one("#ws-prompt", Prose).show(self.exercise.spec.prompt.get(lang))
         self._render_hints()
         self._render_state()
 
@@ -156,7 +156,7 @@ class WorkspaceScreen(RenshuScreen[None]):
         button.display = self.exercise is not None
         if self.exercise is None:
             return
-        self.query_one("#ws-hints", Markdown).update(
+        self.query_one("#ws-hints", Prose).show(
             hints_markdown(self.exercise, self.hints_shown, self.lang)
         )
         button.label = hint_button_label(self.exercise, self.hints_shown, self.lang)
