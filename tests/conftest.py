@@ -41,6 +41,7 @@ SLOW_MODULES = {
     "test_sandbox_lifetime.py",
     "test_study.py",
     "test_tolerance_and_strategies.py",
+    "test_watch.py",
 }
 
 

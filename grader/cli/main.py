@@ -11,7 +11,7 @@ import argparse
 import os
 import sys
 
-from renshu.grader.cli import bank, doctor, exercises, grade, progress, study
+from renshu.grader.cli import bank, doctor, exercises, grade, progress, study, watch
 from renshu.grader.cli.common import EXIT_FAIL, EXIT_USAGE, Parser, data_option, json_dumps
 from renshu.grader.cli.study import StudyApp
 from renshu.grader.errors import ExerciseNotFound, RenshuError, UsageError
@@ -28,6 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", parser_class=Parser)
     data = data_option()
     grade.register(sub, data)
+    watch.register(sub, data)
     progress.register(sub, data)
     progress.register_progress(sub, data)
     study.register(sub, data)

@@ -93,4 +93,24 @@ CLI_TEXT: dict[str, tuple[str, str]] = {
     ),
     # -- renshu exercises -----------------------------------------------------------------
     "cli.exercises.title": ("演習", "exercises"),
+    "watch.waiting": (
+        "{path} を待っています(保存の途中かもしれません)…",
+        "waiting for {path} (it may be in the middle of a save)…",
+    ),
+    "watch.footer": (
+        "{path} を監視中です。エディタで保存するたびに採点します · h + Enter: 次のヒント"
+        " · q + Enter または Ctrl-C: 終了",
+        "watching {path}: every save regrades it · h + Enter: next hint · q + Enter or"
+        " Ctrl-C: stop",
+    ),
+    "watch.hint": ("ヒント ({n}/{total}): {text}", "Hint ({n}/{total}): {text}"),
+    "watch.no_more_hints": ("ヒントはこれで全部です。", "That was the last hint."),
+    "watch.no_exercise": (
+        "どの課題かわからないため、ヒントを出せません(--exercise で指定してください)。",
+        "No hint: which exercise this is is not known (give --exercise).",
+    ),
+    "watch.next_exercise": (
+        "次の課題: renshu start {id}",
+        "Next exercise: renshu start {id}",
+    ),
 }

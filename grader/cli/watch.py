@@ -1,0 +1,180 @@
+"""``renshu watch FILE``: regrade on every save in the learner's own editor.
+
+The file's folder is watched (watchfiles; editors that save by renaming a new file
+into place are seen too); each change to the file regrades it, clears the screen and
+redraws the report. Typing ``h`` then Enter shows the next hint, ``q`` then Enter (or
+Ctrl-C) stops. After a pass the next exercise in the curriculum is offered.
+"""
+
+from __future__ import annotations
+
+import argparse
+import queue
+import sys
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from renshu.grader.cli.common import EXIT_OK, Subparsers, lang_of
+from renshu.grader.errors import UsageError
+from renshu.grader.settings import Lang
+from renshu.grader.wording import say
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from renshu.grader.grading.result import GradeResult
+
+DEBOUNCE_MS = 50  # an editor's write, chmod and rename arrive as one change
+
+
+def register(sub: Subparsers, data: argparse.ArgumentParser) -> None:
+    watch = sub.add_parser("watch", help="regrade a file every time it is saved", parents=[data])
+    watch.add_argument("file", type=Path)
+    watch.add_argument("--exercise", metavar="ID", help="exercise id (default: from the file)")
+    watch.add_argument("--seed", type=int, default=0, metavar="N", help="inputs seed (default 0)")
+    watch.add_argument("--lang", choices=("ja", "en"), default=None, help="language of the report")
+    watch.add_argument(
+        "--no-record", action="store_true", help="do not record the runs in progress"
+    )
+    watch.set_defaults(run=run)
+
+
+@dataclass
+class WatchSession:
+    """What one ``renshu watch`` keeps between saves: the last result and hints shown."""
+
+    path: Path
+    exercise_id: str | None
+    seed: int
+    lang: Lang
+    record: Callable[[GradeResult, str], None] | None = None
+    hints_shown: int = 0
+    last: GradeResult | None = field(default=None, repr=False)
+
+    def grade(self) -> GradeResult | None:
+        """Grade the file as it is now; None when it is missing (mid-save)."""
+        from renshu.grader.errors import SubmissionError
+        from renshu.grader.grading.engine import grade_file
+        from renshu.grader.grading.submission import source_hash, unreadable_result
+
+        if not self.path.is_file():
+            return None
+        try:
+            result = grade_file(self.path, self.exercise_id, seed=self.seed, lang=self.lang)
+        except SubmissionError as e:
+            result = unreadable_result(self.path, self.exercise_id, str(e), self.seed)
+        if self.record is not None and result.reason.value != "unreadable":
+            text = self.path.read_bytes().decode("utf-8", "replace")
+            self.record(result, source_hash(text))
+        self.last = result
+        if result.hint_detail is not None and result.exercise and not result.misconception:
+            self.hints_shown = max(self.hints_shown, 1)  # the report shows hint 1 already
+        return result
+
+    def next_hint(self) -> str:
+        """The next hint of the exercise (they run out), worded in the session's language."""
+        from renshu.grader.exercises.catalogue import get_exercise
+
+        exercise_id = self.exercise_id or (self.last.exercise if self.last else None)
+        if exercise_id is None:
+            return say("watch.no_exercise", self.lang)
+        hints = get_exercise(exercise_id).spec.hints
+        if self.hints_shown >= len(hints):
+            return say("watch.no_more_hints", self.lang)
+        self.hints_shown += 1
+        n = self.hints_shown
+        return say("watch.hint", self.lang, n=n, total=len(hints), text=hints[n - 1].get(self.lang))
+
+
+def next_exercise(exercise_id: str) -> str | None:
+    """The exercise after ``exercise_id`` in the curriculum's order, if there is one."""
+    from renshu.grader.exercises.catalogue import builtin_catalog
+    from renshu.grader.quiz.banks import load_curriculum
+
+    curriculum = load_curriculum()
+    ordered = sorted(
+        builtin_catalog().values(),
+        key=lambda ex: curriculum.exercise_order(ex.spec.topic, ex.id),
+    )
+    ids = [ex.id for ex in ordered]
+    at = ids.index(exercise_id) if exercise_id in ids else -1
+    return ids[at + 1] if 0 <= at < len(ids) - 1 else None
+
+
+def show(console: Console, session: WatchSession, result: GradeResult | None) -> None:
+    """Clear the screen and draw the report and what to do next."""
+    from renshu.grader.presentation.rich_report import render
+
+    console.clear()
+    if result is None:
+        console.print(say("watch.waiting", session.lang, path=str(session.path)), markup=False)
+    else:
+        render(result, console)
+        if result.status.value == "pass" and result.exercise:
+            following = next_exercise(result.exercise)
+            if following:
+                console.print(say("watch.next_exercise", session.lang, id=following), markup=False)
+    console.print(
+        say("watch.footer", session.lang, path=str(session.path)), style="dim", markup=False
+    )
+
+
+def _read_commands(commands: queue.Queue[str]) -> None:
+    for line in sys.stdin:
+        commands.put(line.strip().lower())
+    commands.put("q")  # stdin closed
+
+
+def run(args: argparse.Namespace) -> int:
+    from rich.console import Console
+    from watchfiles import watch
+
+    from renshu.grader.cli.grade import exit_cleanly_on_signals
+    from renshu.grader.presentation.phrases import Phrased
+
+    exit_cleanly_on_signals()
+    if not args.file.is_file():
+        raise UsageError(f"no such file: {args.file}")
+    target = args.file.resolve()
+    record = None
+    if not args.no_record:
+        from renshu.grader.progress.recording import record_grading_result
+
+        def record(result: GradeResult, digest: str) -> None:
+            record_grading_result(args.data_dir, result, digest)
+
+    session = WatchSession(target, args.exercise, args.seed, lang_of(args), record)
+    console = Console(highlight=False)
+    show(console, session, session.grade())
+    commands: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=_read_commands, args=(commands,), daemon=True).start()
+    stop = threading.Event()
+
+    def only_the_file(_change: object, path: str) -> bool:
+        return bool(Path(path).resolve() == target)
+
+    try:
+        for changes in watch(
+            target.parent,
+            watch_filter=only_the_file,
+            debounce=DEBOUNCE_MS,
+            step=20,
+            stop_event=stop,
+            yield_on_timeout=True,
+            rust_timeout=200,
+            recursive=False,
+        ):
+            while not commands.empty():
+                command = commands.get()
+                if command in ("q", "quit", "exit"):
+                    return EXIT_OK
+                if command == "h":
+                    console.print(Phrased(session.next_hint()))
+            if changes:
+                show(console, session, session.grade())
+    except KeyboardInterrupt:
+        pass
+    return EXIT_OK
