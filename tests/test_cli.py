@@ -166,10 +166,13 @@ def test_start_copies_starter_and_never_overwrites(tmp_path: Path) -> None:
     assert graded["reason"] == "syntax"
 
 
-def test_solution_warns_about_spoilers(tmp_path: Path) -> None:
-    done = renshu("solution", "sentence_bleu", cwd=tmp_path)
+def test_solution_asks_before_spoiling_an_unpassed_exercise(tmp_path: Path) -> None:
+    done = renshu("solution", "sentence_bleu", cwd=tmp_path)  # no terminal to ask on
+    assert done.returncode == 1
+    assert "spoiler" in done.stderr.lower()
+    assert "def sentence_bleu" not in done.stdout
+    done = renshu("solution", "sentence_bleu", "--yes", cwd=tmp_path)
     assert done.returncode == 0
-    assert "spoiler" in done.stderr
     assert "def sentence_bleu" in done.stdout
 
 

@@ -7,14 +7,16 @@ import shutil
 import sys
 from pathlib import Path
 
-from renshu.grader.cli.common import EXIT_OK, Subparsers, lang_of
+from renshu.grader.cli.common import EXIT_FAIL, EXIT_OK, Subparsers, lang_of
 from renshu.grader.errors import UsageError
 from renshu.grader.text import Lang
 from renshu.grader.wording import say
 
 
 def register(sub: Subparsers, data: argparse.ArgumentParser) -> None:
-    exercises = sub.add_parser("exercises", help="list the exercises")
+    exercises = sub.add_parser(
+        "exercises", help="list the exercises and how far you are", parents=[data]
+    )
     exercises.add_argument("--lang", choices=("ja", "en"), default=None)
     exercises.add_argument(
         "--markdown",
@@ -41,22 +43,45 @@ def register_solution(sub: Subparsers, data: argparse.ArgumentParser) -> None:
 def run_exercises(args: argparse.Namespace) -> int:
     if args.markdown:
         return print_markdown(lang_of(args, default="en"))
-    return print_exercises(lang_of(args))
+    return print_exercises(lang_of(args), args.data_dir)
 
 
-def print_exercises(lang: Lang) -> int:
+def print_exercises(lang: Lang, data_dir: Path | None) -> int:
+    """The exercises in the curriculum's order, each with its status, and N / M passed."""
     from rich.console import Console
     from rich.table import Table
 
+    from renshu.grader.cli.progress import open_for_cli
     from renshu.grader.exercises.catalogue import builtin_catalog
+    from renshu.grader.presentation.phrases import Phrased
+    from renshu.grader.progress.queries import exercise_outcomes
+    from renshu.grader.quiz.banks import load_curriculum
 
-    table = Table(title=say("cli.exercises.title", lang))
-    table.add_column("id", style="bold cyan")
-    table.add_column("topic")
-    table.add_column("title")
-    for exercise in builtin_catalog().values():
-        title = exercise.spec.title.get(lang)
-        table.add_row(exercise.id, exercise.spec.topic, title)
+    curriculum = load_curriculum()
+    ordered = sorted(
+        builtin_catalog().values(), key=lambda e: curriculum.exercise_order(e.spec.topic, e.id)
+    )
+    with open_for_cli(data_dir) as store:
+        outcomes = exercise_outcomes(store)
+    passed = sum(1 for e in ordered if outcomes.get(e.id))
+    table = Table(
+        title=say("cli.exercises.title", lang),
+        caption=say("cli.exercises.passed", lang, passed=passed, total=len(ordered)),
+    )
+    table.add_column(say("cli.exercises.id", lang), style="bold cyan")
+    table.add_column(say("cli.exercises.topic", lang))
+    table.add_column(say("cli.exercises.status", lang))
+    table.add_column(say("cli.exercises.name", lang))
+    for exercise in ordered:
+        outcome = outcomes.get(exercise.id)
+        status = "passed" if outcome else "tried" if outcome is not None else "new"
+        topic = curriculum.topics.get(exercise.spec.topic)
+        table.add_row(
+            exercise.id,
+            Phrased(topic.title.get(lang) if topic else exercise.spec.topic),
+            say(f"cli.exercises.status.{status}", lang),
+            Phrased(exercise.spec.title.get(lang)),
+        )
     Console().print(table)
     return EXIT_OK
 
@@ -86,11 +111,16 @@ def run_solution(exercise_id: str, confirmed: bool, data_dir: Path | None) -> in
     from renshu.grader.exercises.solution_text import solution_source
 
     exercise = get_exercise(exercise_id)
+    lang = lang_of(argparse.Namespace())
     if not confirmed and not _has_passed(exercise.id, data_dir):
-        sys.stderr.write(
-            "spoiler: this is the full reference solution of "
-            f"{exercise.id}. Try the hints first (renshu grade shows one).\n\n"
-        )
+        sys.stderr.write(say("cli.solution.spoiler", lang, id=exercise.id) + "\n")
+        if not sys.stdin.isatty():
+            sys.stderr.write(say("cli.solution.use_yes", lang, id=exercise.id) + "\n")
+            return EXIT_FAIL
+        sys.stderr.write(say("cli.solution.ask", lang))
+        sys.stderr.flush()
+        if sys.stdin.readline().strip().lower() not in ("y", "yes", "はい"):
+            return EXIT_FAIL
     sys.stdout.write(solution_source(exercise))
     return EXIT_OK
 

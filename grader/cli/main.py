@@ -25,6 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="renshu (練習): study deep-learning sequence models offline; "
         "grade NumPy exercises against a reference on generated inputs.",
     )
+    parser.add_argument("--version", action="version", version=f"renshu {_version()}")
     sub = parser.add_subparsers(dest="command", parser_class=Parser)
     data = data_option()
     grade.register(sub, data)
@@ -37,6 +38,15 @@ def build_parser() -> argparse.ArgumentParser:
     exercises.register_solution(sub, data)
     doctor.register(sub, data)
     return parser
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("renshu")
+    except PackageNotFoundError:  # run from a checkout that is not installed
+        return "(not installed)"
 
 
 def main(argv: list[str] | None = None, *, study_app: StudyApp | None = None) -> int:

@@ -42,7 +42,7 @@ def run(args: argparse.Namespace, parser: argparse.ArgumentParser, app: StudyApp
 
     parser.print_help()
     print()  # noqa: T201
-    return print_exercises(detect_language())
+    return print_exercises(detect_language(), getattr(args, "data_dir", None))
 
 
 def _open(args: argparse.Namespace, app: StudyApp | None) -> int:

@@ -74,8 +74,13 @@ def get_exercise(exercise_id: str) -> LoadedExercise:
     folder = builtin_exercises_dir() / exercise_id
     if exercise_id.isidentifier() and (folder / "exercise.yaml").is_file():
         return _load_cached(folder)
-    known = ", ".join(builtin_exercise_ids()) or "(none)"
-    raise ExerciseNotFound(f"unknown exercise {exercise_id!r}; known exercises: {known}")
+    import difflib
+
+    ids = builtin_exercise_ids()
+    close = difflib.get_close_matches(exercise_id, ids, n=3, cutoff=0.6)
+    hint = f"; did you mean {' or '.join(close)}?" if close else ""
+    known = ", ".join(ids) or "(none)"
+    raise ExerciseNotFound(f"unknown exercise {exercise_id!r}{hint} (known exercises: {known})")
 
 
 def builtin_exercise_ids() -> list[str]:

@@ -113,4 +113,23 @@ CLI_TEXT: dict[str, tuple[str, str]] = {
         "次の課題: renshu start {id}",
         "Next exercise: renshu start {id}",
     ),
+    "cli.exercises.passed": ("{passed} / {total} 合格", "{passed} / {total} passed"),
+    "cli.exercises.id": ("ID", "id"),
+    "cli.exercises.topic": ("トピック", "topic"),
+    "cli.exercises.status": ("状態", "status"),
+    "cli.exercises.name": ("課題", "exercise"),
+    "cli.exercises.status.passed": ("合格", "passed"),
+    "cli.exercises.status.tried": ("挑戦中", "tried"),
+    "cli.exercises.status.new": ("未着手", "new"),
+    "cli.solution.spoiler": (
+        "ネタバレ注意: {id} の参照実装の全文です。まだ合格していません。先にヒントを試しましょう"
+        "(renshu watch で h を押すと次のヒントが出ます)。",
+        "Spoiler: this is the full reference solution of {id}, which you have not passed"
+        " yet. Try the hints first (in renshu watch, h shows the next one).",
+    ),
+    "cli.solution.ask": ("それでも表示しますか? [y/N] ", "Show it anyway? [y/N] "),
+    "cli.solution.use_yes": (
+        "表示するには renshu solution {id} --yes としてください。",
+        "To see it, run renshu solution {id} --yes.",
+    ),
 }
