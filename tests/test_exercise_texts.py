@@ -99,3 +99,10 @@ def test_an_unquoted_yaml_boolean_among_bleu_tokens_is_refused_with_its_place(
     with pytest.raises(BankError, match="quote such tokens") as raised:
         load_exercise(folder)
     assert "exercise.yaml" in str(raised.value)
+
+
+@pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.id)
+def test_the_starter_names_the_file_the_learner_works_in(exercise: LoadedExercise) -> None:
+    starter = exercise.starter_path.read_text(encoding="utf-8")
+    assert "starter.py" not in starter  # `renshu start` and the TUI copy it to <id>.py
+    assert f"renshu watch {exercise.id}.py" in starter

@@ -2,7 +2,7 @@
 """Bidirectional RNN: forward and backward states, concatenated.  Fill in every `...`
 marked TODO, then run
 
-    renshu grade starter.py
+    renshu watch bidirectional_rnn.py
 """
 
 import numpy as np

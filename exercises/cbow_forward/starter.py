@@ -1,7 +1,7 @@
 # exercise: cbow_forward
 """CBOW forward pass with a full softmax.  Fill in every `...` marked TODO, then run
 
-    renshu grade starter.py
+    renshu watch cbow_forward.py
 """
 
 import numpy as np

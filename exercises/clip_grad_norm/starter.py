@@ -2,7 +2,7 @@
 """Gradient clipping by the global norm (Pascanu et al., 2013).  Fill in every `...`
 marked TODO, then run
 
-    renshu grade starter.py
+    renshu watch clip_grad_norm.py
 """
 
 import numpy as np

@@ -1,7 +1,7 @@
 # exercise: conv2d
 """2-D convolution layer, forward pass.  Fill in every `...` marked TODO, then run
 
-    renshu grade starter.py
+    renshu watch conv2d.py
 """
 
 import numpy as np

@@ -1,7 +1,7 @@
 # exercise: corpus_bleu
 """Corpus BLEU without smoothing.  Fill in every `...` marked TODO, then run
 
-    renshu grade starter.py
+    renshu watch corpus_bleu.py
 """
 
 import math

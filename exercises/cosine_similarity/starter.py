@@ -1,7 +1,7 @@
 # exercise: cosine_similarity
 """Cosine similarity of a vector with every row of a matrix.  Fill in every `...` marked TODO, then run
 
-    renshu grade starter.py
+    renshu watch cosine_similarity.py
 """
 
 import numpy as np

@@ -1,7 +1,7 @@
 # exercise: discounted_returns
 """Discounted return from every step of one episode.  Fill in every `...` marked TODO, then run
 
-    renshu grade starter.py
+    renshu watch discounted_returns.py
 """
 
 import numpy as np

@@ -2,7 +2,7 @@
 """Embedding lookup: E·w with a one-hot w, and the same by indexing.  Fill in every `...`
 marked TODO, then run
 
-    renshu grade starter.py
+    renshu watch embedding_lookup.py
 """
 
 import numpy as np

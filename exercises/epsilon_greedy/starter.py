@@ -1,7 +1,7 @@
 # exercise: epsilon_greedy
 """ε-greedy action selection with the randomness passed in.  Fill in every `...` marked TODO, then run
 
-    renshu grade starter.py
+    renshu watch epsilon_greedy.py
 """
 
 import numpy as np

@@ -2,7 +2,7 @@
 """Echo-state network: train the readout by ridge regression.  Fill in every `...`
 marked TODO, then run
 
-    renshu grade starter.py
+    renshu watch esn_readout.py
 """
 
 import numpy as np

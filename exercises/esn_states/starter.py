@@ -2,7 +2,7 @@
 """Echo-state network: the leaky-integrator reservoir states.  Fill in every `...`
 marked TODO, then run
 
-    renshu grade starter.py
+    renshu watch esn_states.py
 """
 
 import numpy as np

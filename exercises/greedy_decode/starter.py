@@ -2,7 +2,7 @@
 """Greedy decoding with a small RNN decoder (BOS = 0, EOS = 1).  Fill in every `...`
 marked TODO, then run
 
-    renshu grade starter.py
+    renshu watch greedy_decode.py
 """
 
 import numpy as np

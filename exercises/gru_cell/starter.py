@@ -1,7 +1,7 @@
 # exercise: gru_cell
 """GRU cell: one time step.  Fill in every `...` marked TODO, then run
 
-    renshu grade starter.py
+    renshu watch gru_cell.py
 """
 
 import numpy as np

@@ -1,7 +1,7 @@
 # exercise: iou
 """Pairwise IoU of two sets of boxes.  Fill in every `...` marked TODO, then run
 
-    renshu grade starter.py
+    renshu watch iou.py
 """
 
 import numpy as np

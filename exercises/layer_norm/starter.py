@@ -1,7 +1,7 @@
 # exercise: layer_norm
 """Layer normalisation.  Fill in every `...` marked TODO, then run
 
-    renshu grade starter.py
+    renshu watch layer_norm.py
 """
 
 import numpy as np

@@ -1,7 +1,7 @@
 # exercise: lstm_cell
 """LSTM cell: one time step.  Fill in every `...` marked TODO, then run
 
-    renshu grade starter.py
+    renshu watch lstm_cell.py
 """
 
 import numpy as np

@@ -1,7 +1,7 @@
 # exercise: lstm_forward
 """LSTM forward pass over a sequence.  Fill in every `...` marked TODO, then run
 
-    renshu grade starter.py
+    renshu watch lstm_forward.py
 """
 
 import numpy as np

@@ -1,7 +1,7 @@
 # exercise: max_pool2d
 """Max pooling, forward pass.  Fill in every `...` marked TODO, then run
 
-    renshu grade starter.py
+    renshu watch max_pool2d.py
 """
 
 import numpy as np

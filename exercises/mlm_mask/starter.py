@@ -1,7 +1,7 @@
 # exercise: mlm_mask
 """BERT's masked-LM corruption.  Fill in every `...` marked TODO, then run
 
-    renshu grade starter.py
+    renshu watch mlm_mask.py
 """
 
 import numpy as np

@@ -1,7 +1,7 @@
 # exercise: multi_head_attention
 """Multi-head self-attention.  Fill in every `...` marked TODO, then run
 
-    renshu grade starter.py
+    renshu watch multi_head_attention.py
 """
 
 import numpy as np

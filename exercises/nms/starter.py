@@ -1,7 +1,7 @@
 # exercise: nms
 """Class-aware greedy non-maximum suppression.  Fill in every `...` marked TODO, then run
 
-    renshu grade starter.py
+    renshu watch nms.py
 """
 
 import numpy as np

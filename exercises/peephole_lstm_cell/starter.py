@@ -2,7 +2,7 @@
 """LSTM cell with peephole connections: one time step.  Fill in every `...` marked TODO,
 then run
 
-    renshu grade starter.py
+    renshu watch peephole_lstm_cell.py
 """
 
 import numpy as np

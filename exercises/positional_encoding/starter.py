@@ -1,7 +1,7 @@
 # exercise: positional_encoding
 """Sinusoidal positional encoding.  Fill in every `...` marked TODO, then run
 
-    renshu grade starter.py
+    renshu watch positional_encoding.py
 """
 
 import numpy as np

@@ -1,7 +1,7 @@
 # exercise: q_learning_update
 """One tabular Q-learning update.  Fill in every `...` marked TODO, then run
 
-    renshu grade starter.py
+    renshu watch q_learning_update.py
 """
 
 import numpy as np

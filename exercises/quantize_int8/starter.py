@@ -2,7 +2,7 @@
 """Asymmetric int8 quantisation and the round trip back.  Fill in every `...`
 marked TODO, then run
 
-    renshu grade starter.py
+    renshu watch quantize_int8.py
 """
 
 import numpy as np

@@ -1,7 +1,7 @@
 # exercise: residual_block
 """ResNet basic block, fully connected form.  Fill in every `...` marked TODO, then run
 
-    renshu grade starter.py
+    renshu watch residual_block.py
 """
 
 import numpy as np

@@ -2,7 +2,7 @@
 """BPTT for a simple RNN: the gradients of W_in, W and W_out.  Fill in every `...`
 marked TODO, then run
 
-    renshu grade starter.py
+    renshu watch rnn_bptt.py
 """
 
 import numpy as np

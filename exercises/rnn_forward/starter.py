@@ -2,7 +2,7 @@
 """Simple (Elman) RNN forward pass with the three weights W_in, W, W_out.  Fill in every
 `...` marked TODO, then run
 
-    renshu grade starter.py
+    renshu watch rnn_forward.py
 """
 
 import numpy as np

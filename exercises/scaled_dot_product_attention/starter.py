@@ -1,7 +1,7 @@
 # exercise: scaled_dot_product_attention
 """Scaled dot-product attention with a mask.  Fill in every `...` marked TODO, then run
 
-    renshu grade starter.py
+    renshu watch scaled_dot_product_attention.py
 """
 
 import numpy as np

@@ -1,7 +1,7 @@
 # exercise: sentence_bleu
 """Sentence BLEU without smoothing.  Fill in every `...` marked TODO, then run
 
-    renshu grade starter.py
+    renshu watch sentence_bleu.py
 """
 
 import math

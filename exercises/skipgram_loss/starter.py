@@ -1,7 +1,7 @@
 # exercise: skipgram_loss
 """Skip-gram negative log-likelihood with a full softmax.  Fill in every `...` marked TODO, then run
 
-    renshu grade starter.py
+    renshu watch skipgram_loss.py
 """
 
 import numpy as np

@@ -1,7 +1,7 @@
 # exercise: softmax
 """Softmax over the last axis that cannot overflow.  Fill in every `...` marked TODO, then run
 
-    renshu grade starter.py
+    renshu watch softmax.py
 """
 
 import numpy as np

@@ -1,7 +1,7 @@
 # exercise: vae_kl
 """The VAE KL term.  Fill in every `...` marked TODO, then run
 
-    renshu grade starter.py
+    renshu watch vae_kl.py
 """
 
 import numpy as np

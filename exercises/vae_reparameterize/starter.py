@@ -1,7 +1,7 @@
 # exercise: vae_reparameterize
 """VAE reparameterisation trick.  Fill in every `...` marked TODO, then run
 
-    renshu grade starter.py
+    renshu watch vae_reparameterize.py
 """
 
 import numpy as np

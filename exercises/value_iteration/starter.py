@@ -1,7 +1,7 @@
 # exercise: value_iteration
 """Value iteration on a finite MDP.  Fill in every `...` marked TODO, then run
 
-    renshu grade starter.py
+    renshu watch value_iteration.py
 """
 
 import numpy as np
