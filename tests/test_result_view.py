@@ -328,3 +328,19 @@ def test_a_hand_written_result_without_detail_keeps_its_own_message() -> None:
 
 def _plain(markdown: str) -> str:
     return markdown.replace("`", "").replace("**", "")
+
+
+def test_every_reason_is_worded_in_both_languages() -> None:
+    from renshu.grader.grading.result import Reason
+    from renshu.grader.wording.catalogue import say
+
+    for reason in Reason:
+        ja, en = (
+            say(f"result.reason.{reason.value}", "ja"),
+            say(f"result.reason.{reason.value}", "en"),
+        )
+        assert ja
+        assert en
+        assert ja != en
+    view = build_view(result_with(lang="en"), "ja")
+    assert view.verdict.reason == "値の不一致"

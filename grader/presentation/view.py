@@ -67,7 +67,7 @@ class VerdictLine:
     label: str  # PASS / 不合格 ...
     exercise: str
     file: str
-    reason: str | None  # the stable reason code, when it did not pass
+    reason: str | None  # why it did not pass, worded (the JSON keeps the stable code)
 
 
 @dataclass(frozen=True)
@@ -248,7 +248,7 @@ def build_view(result: GradeResult, lang: Lang | None = None) -> ResultView:
             label=label(result.status.value, lang),
             exercise=result.exercise or "",
             file=result.file,
-            reason=None if passed else result.reason.value,
+            reason=None if passed else label(f"reason.{result.reason.value}", lang),
         ),
         summary=spans_of(result.detail.text(lang) if result.detail else result.message),
         meta=_meta(result, lang),
