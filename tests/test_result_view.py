@@ -344,3 +344,17 @@ def test_every_reason_is_worded_in_both_languages() -> None:
         assert ja != en
     view = build_view(result_with(lang="en"), "ja")
     assert view.verdict.reason == "値の不一致"
+
+
+def test_the_isolation_line_is_worded_in_japanese_for_every_level() -> None:
+    from renshu.grader.presentation.view import isolation_text
+    from renshu.grader.sandbox.isolation import IsolationLevel
+
+    for level in IsolationLevel:
+        ja = isolation_text(level.value, "ja")
+        assert ja != level.value
+        assert not any(word in ja for word in ("weaker", "namespace,", "process group"))
+        assert isolation_text(level.value, "en") == level.value
+    fallback = f"{IsolationLevel.PROCESS_GROUP.value}, seccomp filter"
+    assert isolation_text(fallback, "ja").endswith("、seccomp フィルタ")
+    assert isolation_text("something else", "ja") == "something else"

@@ -23,7 +23,7 @@ def render(result: GradeResult, console: Console) -> None:
 def render_view(view: ResultView, console: Console) -> None:
     console.print(verdict_text(view.verdict))
     console.print(Phrased(spans_text(view.summary, code_marks=True)))
-    console.print(Text(view.meta.text, style="dim"))
+    console.print(Phrased(Text(view.meta.text, style="dim")))
     if view.meta.warning:
         console.print(Text(view.meta.warning, style="bold yellow"))
     blocks: list[Any] = []

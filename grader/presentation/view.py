@@ -213,6 +213,20 @@ def _heatmaps(ce: Counterexample) -> tuple[HeatmapData, ...]:
     return tuple(out)
 
 
+def isolation_text(isolation: str, lang: Lang) -> str:
+    """The isolation a result was graded under, in ``lang``: a known level (and the seccomp
+    filter a fallback loaded) is worded from the catalogue, anything else shown as is."""
+    from renshu.grader.sandbox.isolation import IsolationLevel
+
+    if lang == "en":
+        return isolation
+    for level in IsolationLevel:
+        if isolation == level.value or isolation == f"{level.value}, seccomp filter":
+            text = label(f"isolation.{level.code}", lang)
+            return text + label("isolation.seccomp", lang) if isolation != level.value else text
+    return isolation
+
+
 def _meta(result: GradeResult, lang: Lang) -> MetaLine:
     counts = [
         label("tried", lang, n=result.examples),
@@ -222,7 +236,7 @@ def _meta(result: GradeResult, lang: Lang) -> MetaLine:
     weak = result.isolation.startswith("weak")
     return MetaLine(
         " · ".join(counts),
-        label("isolation", lang, label=result.isolation),
+        label("isolation", lang, label=isolation_text(result.isolation, lang)),
         label("weak_isolation", lang) if weak else None,
     )
 

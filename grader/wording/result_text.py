@@ -68,4 +68,36 @@ RESULT_TEXT: dict[str, tuple[str, str]] = {
     "result.reason.exit": ("途中で終了", "exited"),
     "result.reason.protocol": ("通信規約違反", "protocol violation"),
     "result.reason.unreadable": ("読めないファイル", "unreadable file"),
+    # the isolation levels of sandbox/isolation.py (English: the level's own description)
+    "result.isolation.bubblewrap": (
+        "bubblewrap: 新しい pid・net・ipc・uts・cgroup 名前空間、最小限の読み取り専用ルート、"
+        "seccomp フィルタ、特権なし、非特権 uid、資源制限",
+        "bubblewrap",
+    ),
+    "result.isolation.bubblewrap-no-seccomp": (
+        "弱い隔離: seccomp なしの bubblewrap(libseccomp がありません)",
+        "bubblewrap without seccomp",
+    ),
+    "result.isolation.namespaces": (
+        "弱い隔離: pid・net・ipc・uts・mount 名前空間(/tmp・/run・ホームは覆い、renshu は"
+        "隠します)、資源制限、プロセスの掃除",
+        "namespaces",
+    ),
+    "result.isolation.pid-net-namespace": (
+        "弱い隔離: pid・net 名前空間、資源制限、プロセスの掃除",
+        "pid+net namespace",
+    ),
+    "result.isolation.pid-namespace": (
+        "弱い隔離: pid 名前空間、資源制限、プロセスの掃除",
+        "pid namespace",
+    ),
+    "result.isolation.user-pid-namespace": (
+        "弱い隔離: user・pid 名前空間、資源制限、プロセスの掃除",
+        "user+pid namespace",
+    ),
+    "result.isolation.process-group": (
+        "最も弱い隔離: プロセスグループ、資源制限、プロセスの掃除",
+        "process group",
+    ),
+    "result.isolation.seccomp": ("、seccomp フィルタ", ", seccomp filter"),
 }
