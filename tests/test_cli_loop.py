@@ -51,3 +51,16 @@ def test_version_and_did_you_mean(capsys: pytest.CaptureFixture[str]) -> None:
     assert "did you mean 'grade'?" in capsys.readouterr().err
     assert main(["start", "lstm_cel"]) == 2
     assert "did you mean lstm_cell" in capsys.readouterr().err
+
+
+def test_grade_json_with_a_missing_file_still_prints_one_json_object(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    assert main(["grade", str(tmp_path / "nope.py"), "--json", "--no-record"]) == 2
+    out = capsys.readouterr().out
+    result = json.loads(out)
+    assert result["status"] == "error"
+    assert result["reason"] == "unreadable"
+    assert "no such file" in result["message"]

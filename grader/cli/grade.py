@@ -7,7 +7,7 @@ import signal
 import sys
 from pathlib import Path
 
-from renshu.grader.cli.common import EXIT_FAIL, EXIT_OK, Subparsers, lang_of
+from renshu.grader.cli.common import EXIT_FAIL, EXIT_OK, EXIT_USAGE, Subparsers, lang_of
 from renshu.grader.errors import UsageError
 
 
@@ -61,6 +61,12 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--max-examples must be between 1 and 100000")
     seed = args.seed if args.seed is not None else DEFAULT_SEED
     if not args.file.is_file():
+        if args.json:  # --json promises one JSON object, whatever happens
+            missing = unreadable_result(
+                args.file, args.exercise, f"no such file: {args.file}", seed
+            )
+            sys.stdout.write(missing.as_json() + "\n")
+            return EXIT_USAGE
         raise UsageError(f"no such file: {args.file}")
     try:
         result = grade_file(

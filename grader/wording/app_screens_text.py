@@ -21,6 +21,7 @@ APP_SCREENS_TEXT: dict[str, tuple[str, str]] = {
     "quizscreen.explanation": ("解説", "Explanation"),
     "quizscreen.hint": ("ヒント {n}/{total}", "Hint {n}/{total}"),
     "quizscreen.no_more_hints": ("ヒントはこれで全部です。", "That was the last hint."),
+    "quizscreen.no_hints": ("この問題にはヒントがありません。", "This question has no hints."),
     "quizscreen.next": ("enter / → で次の問題へ", "enter / → for the next question"),
     "quizscreen.finish": ("enter / → で結果を見る", "enter / → to see your results"),
     "quizscreen.unreadable.numeric": (

@@ -285,6 +285,18 @@ def test_hint_key_shows_the_next_hint_and_is_recorded(tmp_path: Path) -> None:
     run_quiz(tmp_path, body)
 
 
+def test_hint_key_on_a_question_without_hints_says_so(tmp_path: Path) -> None:
+    async def body(app: RenshuApp, pilot: Pilot) -> None:
+        plain = question(app, "word2vec.vocabulary-from-corpus")
+        assert not plain.hints
+        screen = await open_quiz(app, pilot, plain)
+        await press(pilot, "h")
+        assert screen.item.hints_shown == 0
+        assert "This question has no hints." in screen_text(app)
+
+    run_quiz(tmp_path, body)
+
+
 def test_language_key_redraws_question_and_feedback(tmp_path: Path) -> None:
     async def body(app: RenshuApp, pilot: Pilot) -> None:
         q, _right, wrong = with_why(app)

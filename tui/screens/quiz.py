@@ -234,8 +234,8 @@ class QuizScreen(RenshuScreen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "next":
             return self.answered
-        if action in ("hint", "hint_typing"):  # only offered while there is a hint to give
-            if self.answered or not self.items or not self.item.question.hints:
+        if action in ("hint", "hint_typing"):  # until answered; it says when there is none
+            if self.answered or not self.items:
                 return False
             return self._typing() == (action == "hint_typing")
         return True
@@ -248,6 +248,9 @@ class QuizScreen(RenshuScreen[None]):
         if self.answered:
             return
         hints = self.item.question.hints
+        if not hints:
+            self.widget.note("quizscreen.no_hints")
+            return
         if self.item.hints_shown >= len(hints):
             self.widget.note("quizscreen.no_more_hints")
             return

@@ -43,7 +43,11 @@ def short_prompt(item: StudyItem, lang: Lang, width: int = 66) -> str:
     """The prompt's first line as plain text, cut to ``width`` terminal cells (kanji take two)."""
     text = item.prompt(lang)
     text = re.sub(r"\{\{\d+\}\}", "___", text)
-    text = re.sub(r"[`*_#>]+", "", text.strip().splitlines()[0] if text.strip() else "")
+    first = text.strip().splitlines()[0] if text.strip() else ""
+    # Markdown markers only: backticks, ** and __ emphasis, a leading # or >; an
+    # underscore inside a name (g_t, W_in) is part of it.
+    first = re.sub(r"^[#>\s]+", "", first)
+    text = re.sub(r"`|\*\*|(?<!\w)__|__(?!\w)", "", first)
     text = " ".join(text.split())
     return text if cell_len(text) <= width else set_cell_size(text, width - 1).rstrip() + "…"
 
