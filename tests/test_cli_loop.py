@@ -64,3 +64,58 @@ def test_grade_json_with_a_missing_file_still_prints_one_json_object(
     assert result["status"] == "error"
     assert result["reason"] == "unreadable"
     assert "no such file" in result["message"]
+
+
+def test_start_and_the_study_app_share_one_file_and_remember_a_folder_of_your_own(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from renshu.grader.exercises.catalogue import get_exercise
+    from renshu.grader.progress.workspace import workspace_path
+
+    home = tmp_path / "home"
+    assert main(["start", "gru_cell", "--data-dir", str(home)]) == 0
+    shared = home / "workspace" / "gru_cell.py"
+    assert str(shared) in capsys.readouterr().out
+    assert workspace_path(home, "gru_cell") == shared
+    starter = get_exercise("gru_cell").starter_path.read_text(encoding="utf-8")
+    assert shared.read_text(encoding="utf-8") == starter
+
+    mine = tmp_path / "mine"
+    assert main(["start", "lstm_cell", str(mine), "--data-dir", str(home)]) == 0
+    assert workspace_path(home, "lstm_cell") == (mine / "lstm_cell.py").resolve()
+
+
+def test_reset_asks_first_and_then_restores_the_starter(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    from renshu.grader.exercises.catalogue import get_exercise
+    from renshu.grader.progress.workspace import workspace_path
+
+    home = tmp_path / "home"
+    path = workspace_path(home, "softmax")
+    path.write_text("# exercise: softmax\n# my work\n", encoding="utf-8")
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+    assert main(["reset", "softmax", "--data-dir", str(home)]) == 1
+    assert "my work" in path.read_text(encoding="utf-8")  # nothing lost without a yes
+    assert main(["reset", "softmax", "--yes", "--data-dir", str(home)]) == 0
+    starter = get_exercise("softmax").starter_path.read_text(encoding="utf-8")
+    assert path.read_text(encoding="utf-8") == starter
+
+
+def test_the_last_result_of_the_workspace_file_is_kept_for_reopening(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from renshu.grader.grading.submission import unreadable_result
+    from renshu.grader.progress.study import StudyService
+    from renshu.grader.progress.workspace import load_last_result, save_last_result
+
+    home = tmp_path / "home"
+    service = StudyService(home, now=datetime(2026, 12, 1, tzinfo=UTC), seed=0)
+    assert service.last_result("softmax") is None
+    kept = unreadable_result(service.workspace_file("softmax"), "softmax", "gone", 0)
+    save_last_result(home, kept)
+    assert service.last_result("softmax") == kept
+    (home / "workspace" / "results" / "softmax.json").write_text("{not json", encoding="utf-8")
+    assert load_last_result(home, "softmax") is None  # a broken file is only not shown

@@ -25,10 +25,21 @@ def register(sub: Subparsers, data: argparse.ArgumentParser) -> None:
     )
     exercises.set_defaults(run=run_exercises)
 
-    start = sub.add_parser("start", help="copy an exercise's starter file to work on")
+    start = sub.add_parser(
+        "start",
+        help="the file to work on (the study app's; or a copy in DIR, remembered)",
+        parents=[data],
+    )
     start.add_argument("exercise", metavar="ID")
-    start.add_argument("dir", nargs="?", type=Path, default=Path("."))
-    start.set_defaults(run=lambda args: run_start(args.exercise, args.dir))
+    start.add_argument("dir", nargs="?", type=Path, default=None)
+    start.set_defaults(run=lambda args: run_start(args.exercise, args.dir, args.data_dir))
+
+    reset = sub.add_parser(
+        "reset", help="put the starter back into an exercise's file (asks first)", parents=[data]
+    )
+    reset.add_argument("exercise", metavar="ID")
+    reset.add_argument("--yes", action="store_true", help="do not ask")
+    reset.set_defaults(run=lambda args: run_reset(args.exercise, args.yes, args.data_dir))
 
 
 def register_solution(sub: Subparsers, data: argparse.ArgumentParser) -> None:
@@ -93,16 +104,48 @@ def print_markdown(lang: Lang) -> int:
     return EXIT_OK
 
 
-def run_start(exercise_id: str, directory: Path) -> int:
+def run_start(exercise_id: str, directory: Path | None, data_dir: Path | None) -> int:
+    """The exercise's workspace file, shared with the study app: the data folder's copy, or
+    with DIR a new copy there, remembered so that the app opens it too."""
     from renshu.grader.exercises.catalogue import get_exercise
+    from renshu.grader.progress import workspace
+    from renshu.grader.settings import data_dir as default_data_dir
 
     exercise = get_exercise(exercise_id)
-    directory.mkdir(parents=True, exist_ok=True)
-    target = directory / f"{exercise.id}.py"
-    if target.exists():
-        raise UsageError(f"{target} already exists; not overwriting your work")
-    shutil.copyfile(exercise.starter_path, target)
-    sys.stdout.write(f"wrote {target}\nedit it, then run: renshu grade {target}\n")
+    home = data_dir or default_data_dir()
+    lang = lang_of(argparse.Namespace())
+    if directory is None:
+        target = workspace.workspace_path(home, exercise.id)
+    else:
+        directory.mkdir(parents=True, exist_ok=True)
+        target = directory / f"{exercise.id}.py"
+        if target.exists():
+            raise UsageError(f"{target} already exists; not overwriting your work")
+        shutil.copyfile(exercise.starter_path, target)
+        workspace.remember(home, exercise.id, target)
+    sys.stdout.write(say("cli.start.where", lang, path=str(target)) + "\n")
+    return EXIT_OK
+
+
+def run_reset(exercise_id: str, confirmed: bool, data_dir: Path | None) -> int:
+    from renshu.grader.exercises.catalogue import get_exercise
+    from renshu.grader.progress import workspace
+    from renshu.grader.settings import data_dir as default_data_dir
+
+    exercise = get_exercise(exercise_id)
+    home = data_dir or default_data_dir()
+    lang = lang_of(argparse.Namespace())
+    path = workspace.workspace_path(home, exercise.id)
+    if not confirmed:
+        if not sys.stdin.isatty():
+            sys.stderr.write(say("cli.reset.use_yes", lang, id=exercise.id, path=str(path)) + "\n")
+            return EXIT_FAIL
+        sys.stderr.write(say("cli.reset.ask", lang, path=str(path)))
+        sys.stderr.flush()
+        if sys.stdin.readline().strip().lower() not in ("y", "yes", "はい"):
+            return EXIT_FAIL
+    workspace.reset(home, exercise.id)
+    sys.stdout.write(say("cli.reset.done", lang, path=str(path)) + "\n")
     return EXIT_OK
 
 

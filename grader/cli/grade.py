@@ -45,6 +45,19 @@ def exit_cleanly_on_signals() -> None:
         signal.signal(signum, stop)
 
 
+def keep_if_workspace(data_dir: Path | None, result: object, path: Path) -> None:
+    """Keep the result for the study app when ``path`` is the exercise's workspace file."""
+    from renshu.grader.grading.result import GradeResult
+    from renshu.grader.progress.workspace import is_workspace_file, save_last_result
+    from renshu.grader.settings import data_dir as default_data_dir
+
+    if not isinstance(result, GradeResult) or result.exercise is None:
+        return
+    home = data_dir or default_data_dir()
+    if is_workspace_file(home, result.exercise, path):
+        save_last_result(home, result)
+
+
 def run(args: argparse.Namespace) -> int:
     from renshu.grader.errors import SubmissionError
     from renshu.grader.grading.engine import (
@@ -85,6 +98,7 @@ def run(args: argparse.Namespace) -> int:
         record_grading_result(
             args.data_dir, result, source_hash(args.file.read_bytes().decode("utf-8", "replace"))
         )
+        keep_if_workspace(args.data_dir, result, args.file)
     if args.json:
         sys.stdout.write(result.as_json() + "\n")
     else:

@@ -141,10 +141,12 @@ def run(args: argparse.Namespace) -> int:
     target = args.file.resolve()
     record = None
     if not args.no_record:
+        from renshu.grader.cli.grade import keep_if_workspace
         from renshu.grader.progress.recording import record_grading_result
 
         def record(result: GradeResult, digest: str) -> None:
             record_grading_result(args.data_dir, result, digest)
+            keep_if_workspace(args.data_dir, result, target)
 
     session = WatchSession(target, args.exercise, args.seed, lang_of(args), record)
     console = Console(highlight=False)

@@ -8,7 +8,6 @@ happen only when an exercise is graded.
 from __future__ import annotations
 
 import random
-import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -283,14 +282,16 @@ class StudyService:
         return out
 
     def workspace_file(self, exercise_id: str) -> Path:
-        """The learner's copy of the starter (created on first use, never overwritten)."""
-        exercise = get_exercise(exercise_id)
-        folder = self.data_dir / WORKSPACE_DIR
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / f"{exercise.id}.py"
-        if not path.exists():
-            shutil.copyfile(exercise.starter_path, path)
-        return path
+        """The learner's file (the one ``renshu start`` and ``renshu watch`` use too)."""
+        from renshu.grader.progress.workspace import workspace_path
+
+        return workspace_path(self.data_dir, exercise_id)
+
+    def last_result(self, exercise_id: str) -> GradeResult | None:
+        """The last result of the exercise's workspace file, from the CLI or the app."""
+        from renshu.grader.progress.workspace import load_last_result
+
+        return load_last_result(self.data_dir, exercise_id)
 
     def grade(self, exercise_id: str, source: str, path: Path, lang: Lang) -> GradeResult:
         """Grade ``source`` (the editor's text) and record the run (heavy imports happen here)."""
@@ -317,6 +318,10 @@ class StudyService:
             boost_questions=boost,
             now=self.now() if self._fixed_now else None,
         )
+        from renshu.grader.progress.workspace import is_workspace_file, save_last_result
+
+        if is_workspace_file(self.data_dir, exercise.id, path):
+            save_last_result(self.data_dir, result)
         return result
 
     def has_passed(self, exercise_id: str) -> bool:

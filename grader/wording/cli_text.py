@@ -132,4 +132,19 @@ CLI_TEXT: dict[str, tuple[str, str]] = {
         "表示するには renshu solution {id} --yes としてください。",
         "To see it, run renshu solution {id} --yes.",
     ),
+    "cli.start.where": (
+        "作業ファイル: {path}\n編集して保存するたびに採点するには: renshu watch {path}"
+        "(学習アプリの演習画面も同じファイルを開きます)",
+        "your file: {path}\nto regrade it on every save: renshu watch {path} (the study"
+        " app's exercise screen opens the same file)",
+    ),
+    "cli.reset.ask": (
+        "{path} を初期状態(スターター)に戻します。今の内容は失われます。よろしいですか? [y/N] ",
+        "Put the starter back into {path}? What is in it now is lost. [y/N] ",
+    ),
+    "cli.reset.use_yes": (
+        "{path} を戻すには renshu reset {id} --yes としてください。",
+        "To put the starter back into {path}, run renshu reset {id} --yes.",
+    ),
+    "cli.reset.done": ("{path} をスターターに戻しました。", "{path} has the starter again."),
 }

@@ -315,3 +315,21 @@ def test_messages_show_code_and_strong_spans_without_their_markers() -> None:
     styles = {text.plain[span.start : span.end]: str(span.style) for span in text.spans}
     assert styles["same class"] == "bold"
     assert styles["classes == classes[i]"] == "bold cyan"
+
+
+def test_reopening_an_exercise_shows_its_last_result(tmp_path: Path) -> None:
+    async def run() -> None:
+        app = make_app(data_dir=tmp_path, now=NOW, seed=0, lang="en")
+        async with app.run_test(size=(120, 40)) as pilot:
+            screen = await open_workspace(app, pilot)
+            result = await save_and_wait(pilot, screen, FORGET_GATE_MISSING)
+            assert str(result.status) == "fail"
+        again = make_app(data_dir=tmp_path, now=NOW, seed=0, lang="en")
+        async with again.run_test(size=(120, 40)) as pilot:
+            screen = await open_workspace(again, pilot)
+            await wait_until(pilot, lambda: screen.last_result is not None)
+            assert screen.last_result is not None
+            assert screen.last_result.misconception is not None
+            assert "forget_gate_missing" in screen.query_one(GradeView).text
+
+    asyncio.run(run())

@@ -132,6 +132,10 @@ class WorkspaceScreen(RenshuScreen[None]):
         editor.load_text(text)
         self._editor_text = text
         self.passed = service.has_passed(self.exercise_id)
+        last = service.last_result(self.exercise_id)  # reopening shows where the learner was
+        if last is not None and self.last_result is None:
+            self.last_result = last
+            self.query_one(GradeView).show(last, self.lang)
         self.update_language()
         self.set_interval(POLL_SECONDS, self.check_disk, name="workspace-poll")
         editor.focus()
