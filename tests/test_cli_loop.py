@@ -119,3 +119,25 @@ def test_the_last_result_of_the_workspace_file_is_kept_for_reopening(tmp_path: P
     assert service.last_result("softmax") == kept
     (home / "workspace" / "results" / "softmax.json").write_text("{not json", encoding="utf-8")
     assert load_last_result(home, "softmax") is None  # a broken file is only not shown
+
+
+def test_task_shows_the_text_and_hint_reveals_the_next_one_and_remembers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from renshu.grader.exercises.catalogue import get_exercise
+    from renshu.grader.progress.workspace import hints_shown
+
+    monkeypatch.setenv("COLUMNS", "200")
+    home = str(tmp_path)
+    assert main(["task", "softmax", "--lang", "en", "--data-dir", home]) == 0
+    out = capsys.readouterr().out
+    assert get_exercise("softmax").spec.title.en in out
+    hints = get_exercise("softmax").spec.hints
+    for n, hint in enumerate(hints, start=1):
+        assert main(["hint", "softmax", "--lang", "en", "--data-dir", home]) == 0
+        shown = " ".join(capsys.readouterr().out.split())
+        assert f"Hint ({n}/{len(hints)})" in shown
+        assert " ".join(hint.en.replace("`", "").split())[:30] in shown.replace("`", "")
+        assert hints_shown(tmp_path, "softmax") == n
+    assert main(["hint", "softmax", "--lang", "en", "--data-dir", home]) == 0
+    assert "That was the last hint." in capsys.readouterr().out

@@ -287,6 +287,17 @@ class StudyService:
 
         return workspace_path(self.data_dir, exercise_id)
 
+    def exercise_hints_shown(self, exercise_id: str) -> int:
+        """Hints of the exercise already revealed (by ``renshu hint`` or in the app)."""
+        from renshu.grader.progress.workspace import hints_shown
+
+        return hints_shown(self.data_dir, exercise_id)
+
+    def reveal_exercise_hint(self, exercise_id: str, count: int) -> None:
+        from renshu.grader.progress.workspace import set_hints_shown
+
+        set_hints_shown(self.data_dir, exercise_id, count)
+
     def last_result(self, exercise_id: str) -> GradeResult | None:
         """The last result of the exercise's workspace file, from the CLI or the app."""
         from renshu.grader.progress.workspace import load_last_result

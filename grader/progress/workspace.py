@@ -5,7 +5,8 @@ The file is ``<data dir>/workspace/<id>.py`` (made from the starter on first use
 overwritten), unless the learner started the exercise in a folder of their own
 (``renshu start ID DIR``): that location is remembered in ``workspace/locations.json``
 and both the CLI and the TUI use it. The last result of each exercise's workspace file
-is kept as JSON in ``workspace/results/<id>.json`` so that reopening shows it.
+is kept as JSON in ``workspace/results/<id>.json`` so that reopening shows it, and how
+many hints were revealed in ``workspace/hints.json``.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 
 WORKSPACE_DIR = "workspace"
 LOCATIONS_FILE = "locations.json"
+HINTS_FILE = "hints.json"
 RESULTS_DIR = "results"
 
 
@@ -94,6 +96,30 @@ def is_workspace_file(data_dir: Path, exercise_id: str, path: Path) -> bool:
         return workspace_path(data_dir, exercise_id).resolve() == path.resolve()
     except Exception:
         return False
+
+
+def hints_shown(data_dir: Path, exercise_id: str) -> int:
+    """How many of the exercise's hints the learner has revealed (CLI and app alike)."""
+    try:
+        raw = json.loads((_folder(data_dir) / HINTS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return 0
+    value = raw.get(exercise_id) if isinstance(raw, dict) else None
+    return value if isinstance(value, int) and value >= 0 else 0
+
+
+def set_hints_shown(data_dir: Path, exercise_id: str, count: int) -> None:
+    path = _folder(data_dir) / HINTS_FILE
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raw = {}
+    shown = {k: v for k, v in raw.items() if isinstance(v, int)} if isinstance(raw, dict) else {}
+    shown[exercise_id] = count
+    try:
+        _write_atomically(path, json.dumps(shown, indent=2, sort_keys=True))
+    except OSError:
+        pass  # only remembered for this session then
 
 
 def save_last_result(data_dir: Path, result: GradeResult) -> None:

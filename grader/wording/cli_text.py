@@ -147,4 +147,8 @@ CLI_TEXT: dict[str, tuple[str, str]] = {
         "To put the starter back into {path}, run renshu reset {id} --yes.",
     ),
     "cli.reset.done": ("{path} をスターターに戻しました。", "{path} has the starter again."),
+    "cli.task.next": (
+        "作業ファイル: {path} · 採点: renshu watch {path} · ヒント: renshu hint {id}",
+        "your file: {path} · grade it: renshu watch {path} · a hint: renshu hint {id}",
+    ),
 }

@@ -132,6 +132,7 @@ class WorkspaceScreen(RenshuScreen[None]):
         editor.load_text(text)
         self._editor_text = text
         self.passed = service.has_passed(self.exercise_id)
+        self.hints_shown = service.exercise_hints_shown(self.exercise_id)
         last = service.last_result(self.exercise_id)  # reopening shows where the learner was
         if last is not None and self.last_result is None:
             self.last_result = last
@@ -334,6 +335,8 @@ class WorkspaceScreen(RenshuScreen[None]):
             self._say("workspace.hint.none_left")
             return
         self.hints_shown += 1
+        if self.service is not None:
+            self.service.reveal_exercise_hint(self.exercise.id, self.hints_shown)
         self._render_hints()
         self.query_one(TabbedContent).active = "tab-task"
         self.query_one("#ws-task", VerticalScroll).scroll_end(animate=False)
