@@ -133,3 +133,16 @@ def test_a_wrong_file_that_no_argument_order_fixes_gets_no_argument_diagnosis() 
     result = grade_source(wrong, CATALOG["sentence_bleu"], "mine.py")
     assert result.status.value == "fail"
     assert result.misconception is None or result.misconception.id != "generic.argument_order"
+
+
+def test_a_call_that_hangs_counts_as_tried_and_its_input_is_not_called_minimal() -> None:
+    from renshu.grader.presentation.view import build_view
+
+    hangs = "# exercise: softmax\nimport time\n\n\ndef softmax(x):\n    while True:\n        time.sleep(1)\n"
+    result = grade_source(hangs, CATALOG["softmax"], "mine.py")
+    assert result.status.value == "error"
+    assert result.reason.value == "timeout"
+    assert result.examples >= 1
+    view = build_view(result, "en")
+    assert view.counterexample is not None
+    assert view.counterexample.input_title == "The input it stopped on"

@@ -232,7 +232,7 @@ def _child_failure_result(
         _FAILURE_REASON.get(failure.kind, Reason.CRASH),
         call_failure_message(failure, limits),
         counterexample=counterexample,
-        examples=session.calls,
+        examples=session.calls + 1,  # the call that stopped was tried too
         isolation=runner.isolation_label,
         stdout=runner.stdout,
         stderr=runner.stderr,

@@ -180,7 +180,8 @@ def _counterexample(ce: Counterexample, lang: Lang) -> CounterexampleView:
         key = "largest" if ce.where else "largest_nowhere"
         largest = label(key, lang, v=v, where=ce.where)
     return CounterexampleView(
-        input_title=label("input", lang),
+        # A stopped call (timeout, memory, crash) was not shrunk: it is the input it ran on.
+        input_title=label("input" if ce.call is not CallOutcome.STOPPED else "input_stopped", lang),
         inputs=tuple(
             InputRow(entry.name, axes_label(entry.axes, entry.sizes), format_value(entry.value))
             for entry in ce.arguments

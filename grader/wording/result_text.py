@@ -18,6 +18,7 @@ RESULT_TEXT: dict[str, tuple[str, str]] = {
         "(sudo apt install bubblewrap; see renshu doctor).",
     ),
     "result.input": ("最小の失敗入力", "Minimal failing input"),
+    "result.input_stopped": ("停止したときの入力", "The input it stopped on"),
     "result.expected_got": ("期待値とあなたの値", "Expected vs got"),
     "result.expected": ("期待値", "expected"),
     "result.got": ("あなたの値", "got"),
