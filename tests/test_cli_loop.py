@@ -141,3 +141,13 @@ def test_task_shows_the_text_and_hint_reveals_the_next_one_and_remembers(
         assert hints_shown(tmp_path, "softmax") == n
     assert main(["hint", "softmax", "--lang", "en", "--data-dir", home]) == 0
     assert "That was the last hint." in capsys.readouterr().out
+
+
+def test_the_next_exercise_follows_the_curriculum() -> None:
+    from renshu.grader.exercises.curriculum_order import next_exercise, ordered_exercise_ids
+
+    listed = [e for topic in load_curriculum().topics.values() for e in topic.exercises]
+    ordered = ordered_exercise_ids()
+    assert ordered[: len(listed)] == listed
+    assert next_exercise(listed[0]) == listed[1]
+    assert next_exercise(ordered[-1]) is None

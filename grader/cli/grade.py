@@ -106,5 +106,13 @@ def run(args: argparse.Namespace) -> int:
 
         from renshu.grader.presentation.rich_report import render
 
-        render(result, Console(highlight=False))
+        console = Console(highlight=False)
+        render(result, console)
+        if result.status.value == "pass" and result.exercise:
+            from renshu.grader.exercises.curriculum_order import next_exercise
+            from renshu.grader.wording import say
+
+            following = next_exercise(result.exercise)
+            if following:
+                console.print(say("watch.next_exercise", lang, id=following), markup=False)
     return EXIT_OK if result.status.value == "pass" else EXIT_FAIL

@@ -89,23 +89,9 @@ class WatchSession:
         return say("watch.hint", self.lang, n=n, total=len(hints), text=hints[n - 1].get(self.lang))
 
 
-def next_exercise(exercise_id: str) -> str | None:
-    """The exercise after ``exercise_id`` in the curriculum's order, if there is one."""
-    from renshu.grader.exercises.catalogue import builtin_catalog
-    from renshu.grader.quiz.banks import load_curriculum
-
-    curriculum = load_curriculum()
-    ordered = sorted(
-        builtin_catalog().values(),
-        key=lambda ex: curriculum.exercise_order(ex.spec.topic, ex.id),
-    )
-    ids = [ex.id for ex in ordered]
-    at = ids.index(exercise_id) if exercise_id in ids else -1
-    return ids[at + 1] if 0 <= at < len(ids) - 1 else None
-
-
 def show(console: Console, session: WatchSession, result: GradeResult | None) -> None:
     """Clear the screen and draw the report and what to do next."""
+    from renshu.grader.exercises.curriculum_order import next_exercise
     from renshu.grader.presentation.rich_report import render
 
     console.clear()

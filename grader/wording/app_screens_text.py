@@ -170,6 +170,10 @@ APP_SCREENS_TEXT: dict[str, tuple[str, str]] = {
         "合格です!ctrl+o で模範解答と見比べられます。",
         "Passed! ctrl+o shows the reference solution beside your code.",
     ),
+    "workspace.notice.next": (
+        "次の課題: {title}(esc で一覧に戻って選べます)",
+        "Next exercise: {title} (esc goes back to the list)",
+    ),
     "workspace.notice.grading_failed": ("採点できませんでした", "Grading failed"),
     "workspace.notice.no_suspend": (
         "この端末ではアプリを一時停止して外部エディタを開けません",

@@ -70,6 +70,7 @@ def test_correct_solution_passes_and_is_recorded(tmp_path: Path) -> None:
             assert "PASS" in screen.query_one(GradeView).text
             assert screen.path.read_text(encoding="utf-8") == solution  # ctrl+s wrote the file
             assert app.service.has_passed("lstm_cell")
+            assert any("Next exercise:" in n for n in notices(app))
             statuses = {e.id: e.status for e in app.service.exercises()}
             assert statuses["lstm_cell"] == "passed"
             await pilot.press("escape")  # leave the editor

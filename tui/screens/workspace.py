@@ -260,6 +260,7 @@ class WorkspaceScreen(RenshuScreen[None]):
         if str(result.status) == "pass":
             self.passed = True
             self._say("workspace.notice.passed")
+            self._offer_next()
         self.query_one(GradeView).show(result, self.lang)
         self.query_one(TabbedContent).active = "tab-result"
         self._render_state()
@@ -325,6 +326,15 @@ class WorkspaceScreen(RenshuScreen[None]):
                 code=code,
             )
         self.check_disk()
+
+    def _offer_next(self) -> None:
+        from renshu.grader.exercises.catalogue import get_exercise
+        from renshu.grader.exercises.curriculum_order import next_exercise
+
+        following = next_exercise(self.exercise_id)
+        if following is not None:
+            title = get_exercise(following).spec.title.get(self.lang)
+            self._say("workspace.notice.next", title=title)
 
     # -- hints and the solution --------------------------------------------------------------
 
