@@ -103,7 +103,10 @@ def test_numeric_tolerance_and_japanese_number_input() -> None:
     assert check_numeric(num, "１／４", "ja").correct  # full-width fraction
     assert check_numeric(num, " 0.2505 ", "en").correct
     assert not check_numeric(num, "0.26", "en").correct
-    assert check_numeric(num, "0.26", "en").expected == "0.25 x"
+    assert check_numeric(num, "0.26", "en").expected == "0.25 x (within ±0.001)"
+    assert check_numeric(num, "0.26", "ja").expected == "0.25 倍(±0.001 以内なら正解)"
+    exact = q(Numeric, type="numeric", answer=3)
+    assert check_numeric(exact, "4", "en").expected == "3"  # exact: no tolerance to state
     with pytest.raises(AnswerFormatError):
         check_numeric(num, "four", "en")
     assert parse_number("３０，２００") == 30200

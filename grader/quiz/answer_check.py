@@ -164,7 +164,9 @@ def check_numeric(
     tol = max(q.abs_tol, q.rel_tol * abs(instance.answer))
     correct = abs(value - instance.answer) <= tol
     number = f"{instance.answer:g}"
-    expected = number if q.unit is None else _joined([number, q.unit], " ")
+    expected: Phrase = number if q.unit is None else _joined([number, q.unit], " ")
+    if tol > 0:  # say how close counts, so a near miss is understood
+        expected = msg(C.NUMERIC_EXPECTED, value=expected, tol=f"{tol:.3g}")
     return AnswerResult(correct, (), expected, q.explanation, lang=lang)
 
 

@@ -102,3 +102,4 @@ class MessageCode(enum.StrEnum):
     FALSE = "quiz.false"
     OUT_OF_PLACE = "quiz.out_of_place"
     BLANK_WRONG = "quiz.blank_wrong"
+    NUMERIC_EXPECTED = "quiz.numeric_expected"

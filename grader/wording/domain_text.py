@@ -158,5 +158,6 @@ DOMAIN_TEXT: dict[C, tuple[str, str]] = {
     C.TRUE: ("正しい", "true"),
     C.FALSE: ("誤り", "false"),
     C.OUT_OF_PLACE: ("{count} 個の位置が違います", "{count} item(s) out of place"),
+    C.NUMERIC_EXPECTED: ("{value}(±{tol} 以内なら正解)", "{value} (within ±{tol})"),
     C.BLANK_WRONG: ("{{{{{n}}}}}: 「{given}」→ {answer}", "{{{{{n}}}}}: {given!r} → {answer}"),
 }
