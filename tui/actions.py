@@ -256,6 +256,25 @@ ROWS: tuple[KeyAction, ...] = (
         "key.workspace.solution.help",
         priority=True,
     ),
+    # From the editor (where Tab indents) straight to the result or the task.
+    KeyAction(
+        "workspace.result",
+        "ctrl+r",
+        "show_panel('tab-result')",
+        ("workspace",),
+        "key.workspace.result",
+        "key.workspace.result.help",
+        priority=True,
+    ),
+    KeyAction(
+        "workspace.task",
+        "ctrl+t",
+        "show_panel('tab-task')",
+        ("workspace",),
+        None,
+        "key.workspace.task.help",
+        priority=True,
+    ),
     # Not priority: in the editor `h` types itself (escape leaves the editor).
     KeyAction(
         "workspace.hint",
@@ -301,6 +320,13 @@ HELP: tuple[tuple[str, tuple[str, ...]], ...] = (
     ),
     (
         "help.section.exercises",
-        ("workspace.save", "workspace.editor", "workspace.hint", "workspace.solution"),
+        (
+            "workspace.save",
+            "workspace.result",
+            "workspace.task",
+            "workspace.editor",
+            "workspace.hint",
+            "workspace.solution",
+        ),
     ),
 )

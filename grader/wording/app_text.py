@@ -93,5 +93,17 @@ APP_TEXT: dict[str, tuple[str, str]] = {
     "key.workspace.hint": ("ヒント", "Hint"),
     "key.workspace.hint.help": ("次のヒント", "next hint"),
     "key.back": ("戻る", "Back"),
-    "key.back.help": ("前の画面に戻る", "back to the previous screen"),
+    "key.back.help": (
+        "前の画面に戻る(エディタでは 1 回目で出る)",
+        "back (in the editor: first leaves it)",
+    ),
+    "key.workspace.result": ("結果", "Result"),
+    "key.workspace.result.help": (
+        "採点結果を表示(エディタからも)",
+        "show the result (from the editor too)",
+    ),
+    "key.workspace.task.help": (
+        "課題文を表示(エディタからも)",
+        "show the task (from the editor too)",
+    ),
 }

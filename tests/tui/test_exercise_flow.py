@@ -334,3 +334,22 @@ def test_reopening_an_exercise_shows_its_last_result(tmp_path: Path) -> None:
             assert "forget_gate_missing" in screen.query_one(GradeView).text
 
     asyncio.run(run())
+
+
+def test_ctrl_r_and_ctrl_t_reach_the_result_and_the_task_from_the_editor(tmp_path: Path) -> None:
+    from textual.widgets import TabbedContent
+
+    async def run() -> None:
+        app = make_app(data_dir=tmp_path, now=NOW, seed=0, lang="en")
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = await open_workspace(app, pilot)
+            editor = screen.query_one("#ws-editor", TextArea)
+            editor.focus()
+            await pilot.press("ctrl+r")
+            assert screen.query_one(TabbedContent).active == "tab-result"
+            assert editor.has_focus  # the editor keeps the focus and its text
+            await pilot.press("ctrl+t")
+            assert screen.query_one(TabbedContent).active == "tab-task"
+            assert "\t" not in editor.text
+
+    asyncio.run(run())

@@ -327,6 +327,10 @@ class WorkspaceScreen(RenshuScreen[None]):
             )
         self.check_disk()
 
+    def action_show_panel(self, tab: str) -> None:
+        """Show the result or the task, wherever the focus is."""
+        self.query_one(TabbedContent).active = tab
+
     def _offer_next(self) -> None:
         from renshu.grader.exercises.catalogue import get_exercise
         from renshu.grader.exercises.curriculum_order import next_exercise
