@@ -195,3 +195,21 @@ def test_flashcard_self_rating() -> None:
 
 def test_dispatch_by_type() -> None:
     assert check_answer(SINGLE, 0, "en").correct
+
+
+def test_a_cloze_shows_its_answer_in_the_readers_language() -> None:
+    cloze = q(
+        Cloze,
+        type="cloze",
+        prompt={
+            "ja": "LSTM の {{1}} は前のセルに掛かります。",
+            "en": "The LSTM's {{1}} scales the old cell.",
+        },
+        blanks=[["忘却ゲート", "forget gate", "f"]],
+    )
+    wrong = check_cloze(cloze, ["入力ゲート"], "en")
+    assert wrong.expected == "forget gate"
+    assert "forget gate" in wrong.feedback[0]
+    assert wrong.in_language("ja").expected == "忘却ゲート"
+    only = q(Cloze, type="cloze", prompt="σ is the {{1}}.", blanks=[["sigmoid"]])
+    assert check_cloze(only, ["x"], "ja").expected == "sigmoid"

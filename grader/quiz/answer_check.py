@@ -197,16 +197,29 @@ def check_ordering(q: Ordering, order: Sequence[int], lang: Lang) -> AnswerResul
 
 
 def check_cloze(q: Cloze, answers: Sequence[str], lang: Lang) -> AnswerResult:
-    """One answer per blank, matched like short answers; feedback per wrong blank."""
+    """One answer per blank, matched like short answers; feedback per wrong blank. The
+    answer shown is one in the reader's language when the blank accepts one."""
     if len(answers) != len(q.blanks):
         raise AnswerFormatError(f"expected {len(q.blanks)} answers, got {len(answers)}")
     feedback = tuple(
-        msg(C.BLANK_WRONG, n=i, given=given, answer=accepted[0])
+        msg(C.BLANK_WRONG, n=i, given=given, answer=_shown_answer(accepted))
         for i, (given, accepted) in enumerate(zip(answers, q.blanks, strict=True), start=1)
         if not any(normalize_text(given) == normalize_text(a) for a in accepted)
     )
-    expected = ", ".join(accepted[0] for accepted in q.blanks)
+    shown = [_shown_answer(accepted) for accepted in q.blanks]
+    expected = Bilingual(ja=", ".join(b.ja for b in shown), en=", ".join(b.en for b in shown))
     return AnswerResult(not feedback, feedback, expected, q.explanation, lang=lang)
+
+
+_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+
+
+def _shown_answer(accepted: Sequence[str]) -> Bilingual:
+    """The first accepted answer written in Japanese for ja, the first without Japanese for
+    en (the first answer where a blank accepts only one kind)."""
+    ja = next((a for a in accepted if _JAPANESE.search(a)), accepted[0])
+    en = next((a for a in accepted if not _JAPANESE.search(a)), accepted[0])
+    return Bilingual(ja=ja, en=en)
 
 
 def check_flashcard(q: Flashcard, rating: int, lang: Lang) -> AnswerResult:
