@@ -154,6 +154,7 @@ ROWS: tuple[KeyAction, ...] = (
     # -- the exercise list, the summary, the help ----------------------------------------
     KeyAction("exercises.open", "enter", "open", ("exercises",), "key.exercises.open"),
     KeyAction("summary.close", "enter,escape", "close", ("summary",), "key.summary.close"),
+    KeyAction("summary.retry", "r", "retry", ("summary",), "key.summary.retry"),
     KeyAction("help.close", "escape,question_mark,q", "dismiss", ("help",), "key.help.close"),
     # -- the quiz screen -----------------------------------------------------------------
     KeyAction("quiz.back", "escape", "back", ("quiz",), "key.quiz.back"),

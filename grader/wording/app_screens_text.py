@@ -116,6 +116,10 @@ APP_SCREENS_TEXT: dict[str, tuple[str, str]] = {
     "summary.all_right": ("全問正解です。よくできました!", "All correct. Well done!"),
     "summary.nothing": ("解答した問題はありません。", "No questions were answered."),
     "summary.back": ("enter / escape でホームに戻る", "enter / escape: back to home"),
+    "summary.retry_hint": (
+        "r で間違えた {n} 問をもう一度解けます",
+        "r: try the {n} you missed again",
+    ),
     "summary.min_sec": ("{m}分{s:02d}秒", "{m}m {s:02d}s"),
     "summary.sec": ("{s}秒", "{s}s"),
     # -- the exercise list ----------------------------------------------------------------

@@ -64,6 +64,7 @@ APP_TEXT: dict[str, tuple[str, str]] = {
     "key.home.stats.help": ("統計", "stats"),
     "key.exercises.open": ("開く", "Open"),
     "key.summary.close": ("ホーム", "Home"),
+    "key.summary.retry": ("間違えた問題をもう一度", "Retry missed"),
     "key.help.close": ("閉じる", "Close"),
     "key.quiz.back": ("ホーム", "Home"),
     "key.quiz.hint": ("ヒント", "Hint"),

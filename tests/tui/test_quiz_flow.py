@@ -259,6 +259,25 @@ def test_a_finished_session_shows_the_summary_then_home(tmp_path: Path) -> None:
     run_quiz(tmp_path, body)
 
 
+def test_r_on_the_summary_retries_only_the_questions_missed(tmp_path: Path) -> None:
+    async def body(app: RenshuApp, pilot: Pilot) -> None:
+        tf = questions_of(app, "true_false")[0]
+        q, _right, wrong = with_why(app)
+        screen = await open_quiz(app, pilot, tf, q)
+        await press(pilot, "1" if tf.answer else "2", "enter")
+        await press(pilot, key_for(screen, wrong), "right")
+        assert type(app.screen).__name__ == "SummaryScreen"
+        assert "r: try the 1 you missed again" in screen_text(app)
+        await press(pilot, "r")
+        await pilot.pause(0.2)
+        retry = app.screen
+        assert isinstance(retry, QuizScreen)
+        assert retry is not screen
+        assert [item.id for item in retry.items] == [q.id]
+
+    run_quiz(tmp_path, body)
+
+
 def test_hint_key_shows_the_next_hint_and_is_recorded(tmp_path: Path) -> None:
     async def body(app: RenshuApp, pilot: Pilot) -> None:
         ordering = question(app, "attention.computation-order")  # one hint

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import time
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from textual import on
@@ -31,7 +32,7 @@ from ..base import RenshuScreen
 from ..bindings import bindings_for
 from ..widgets.question_base import QuestionWidget, inline
 from ..widgets.question_factory import question_widget
-from .summary import Outcome, SummaryScreen, duration
+from .summary import RETRY, Outcome, SummaryScreen, duration
 
 if TYPE_CHECKING:
     from renshu.grader.progress.study import StudyItem
@@ -271,7 +272,15 @@ class QuizScreen(RenshuScreen[None]):
         summary = SummaryScreen(
             self.outcomes, self.quiz_title, self.mode, time.monotonic() - self.started
         )
-        self.app.push_screen(summary, callback=lambda _result: self.dismiss())
+        self.app.push_screen(summary, callback=self._after_summary)
+
+    def _after_summary(self, choice: str | None) -> None:
+        """Home, or (``r`` on the summary) a new quiz of the questions missed."""
+        app = self.app
+        missed = [replace(o.item, hints_shown=0) for o in self.outcomes if not o.correct]
+        self.dismiss()
+        if choice == RETRY and missed:
+            app.push_screen(QuizScreen(missed, title=self.quiz_title, mode=self.mode))
 
     def action_back(self) -> None:
         if self.outcomes:

@@ -52,8 +52,12 @@ def short_prompt(item: StudyItem, lang: Lang, width: int = 66) -> str:
     return text if cell_len(text) <= width else set_cell_size(text, width - 1).rstrip() + "…"
 
 
-class SummaryScreen(RenshuScreen[None]):
-    """Score, time and the wrongly answered questions; enter or escape goes home."""
+RETRY = "retry"  # what the summary is dismissed with when the learner asks to retry
+
+
+class SummaryScreen(RenshuScreen[str | None]):
+    """Score, time and the wrongly answered questions; enter or escape goes home, ``r``
+    retries the ones missed."""
 
     SCOPE = "summary"
     BINDINGS = bindings_for("summary")
@@ -130,7 +134,19 @@ class SummaryScreen(RenshuScreen[None]):
                 for o in wrong
             )
         )
-        self.query_one("#summary-back", Static).update(say("summary.back", lang))
+        back = say("summary.back", lang)
+        if wrong:
+            back = say("summary.retry_hint", lang, n=len(wrong)) + "\n" + back
+        self.query_one("#summary-back", Static).update(back)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "retry":
+            return any(not o.correct for o in self.outcomes)
+        return True
 
     def action_close(self) -> None:
         self.dismiss()
+
+    def action_retry(self) -> None:
+        if any(not o.correct for o in self.outcomes):
+            self.dismiss(RETRY)
