@@ -173,3 +173,28 @@ def test_rebuilding_from_the_review_log_reproduces_the_cards(store: ProgressStor
     assert rebuild_cards(store) == 2
     after = sorted(store.db.execute("SELECT question_id, card, due_at, state, lapses FROM cards"))
     assert after == before
+
+
+def test_next_intervals_preview_what_each_rating_would_schedule(store: ProgressStore) -> None:
+    from renshu.grader.progress.review import next_intervals, record_answer
+
+    now = datetime(2026, 12, 1, 9, tzinfo=UTC)
+    fresh = next_intervals(store, "q.preview", now)
+    assert sorted(fresh) == [1, 2, 3, 4]
+    assert fresh[1] <= fresh[2] <= fresh[3] < fresh[4]  # easier ratings wait longer
+    # The preview is what a rating then really schedules (the card is not changed by it).
+    outcome = record_answer(store, "q.preview", "x", True, 5.0, now=now)
+    assert outcome.rating == Rating.Good
+    assert outcome.due - now == fresh[3]
+    later = now + timedelta(days=3)
+    again = next_intervals(store, "q.preview", later)
+    assert again[4] > fresh[4]  # a card already learnt waits longer when rated Easy again
+
+
+def test_interval_text_reads_in_both_languages() -> None:
+    from renshu.tui.screens.quiz import interval_text
+
+    assert interval_text(timedelta(minutes=10), "ja") == "10分後"
+    assert interval_text(timedelta(minutes=10), "en") == "in 10m"
+    assert interval_text(timedelta(hours=5), "en") == "in 5h"
+    assert interval_text(timedelta(days=4, hours=2), "ja") == "4日後"

@@ -119,6 +119,24 @@ def record_answer(
     return ReviewOutcome(uid, rating, card.due, lapses, lapses >= LEECH_LAPSES)
 
 
+def next_intervals(
+    store: ProgressStore, question_id: str, now: datetime | None = None
+) -> dict[int, timedelta]:
+    """How long until the question is due again after each rating 1-4, from its card now
+    (what a flashcard's rating buttons can show before the learner picks one)."""
+    now = now or datetime.now(UTC)
+    row = store.db.execute(
+        "SELECT card FROM cards WHERE question_id = ?", (question_id,)
+    ).fetchone()
+    sched = scheduler()
+    out = {}
+    for rating in (Rating.Again, Rating.Hard, Rating.Good, Rating.Easy):
+        card = Card.from_json(row[0]) if row else Card(card_id=card_id(question_id), due=now)
+        reviewed, _log = sched.review_card(card, rating, now)
+        out[int(rating)] = max(reviewed.due - now, timedelta(0))
+    return out
+
+
 def _save_card(
     db: sqlite3.Connection, question_id: str, card: Card, lapses: int, first_seen: str
 ) -> None:

@@ -287,6 +287,12 @@ class StudyService:
 
         return workspace_path(self.data_dir, exercise_id)
 
+    def next_intervals(self, question_id: str) -> dict[int, timedelta]:
+        """For each rating 1-4, how long until the question would be due again."""
+        from renshu.grader.progress.review import next_intervals
+
+        return next_intervals(self.store, question_id, self.now())
+
     def exercise_hints_shown(self, exercise_id: str) -> int:
         """Hints of the exercise already revealed (by ``renshu hint`` or in the app)."""
         from renshu.grader.progress.workspace import hints_shown

@@ -211,4 +211,7 @@ APP_SCREENS_TEXT: dict[str, tuple[str, str]] = {
         "{rows}×{cols} のうち左上 {r}×{c} を表示",
         "showing the top-left {r}×{c} of {rows}×{cols}",
     ),
+    "interval.minutes": ("{n}分後", "in {n}m"),
+    "interval.hours": ("{n}時間後", "in {n}h"),
+    "interval.days": ("{n}日後", "in {n}d"),
 }

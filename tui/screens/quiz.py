@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import replace
+from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from textual import on
@@ -32,12 +33,23 @@ from ..base import RenshuScreen
 from ..bindings import bindings_for
 from ..widgets.question_base import QuestionWidget, inline
 from ..widgets.question_factory import question_widget
+from ..widgets.question_flashcard import FlashcardQuestion
 from .summary import RETRY, Outcome, SummaryScreen, duration
 
 if TYPE_CHECKING:
     from renshu.grader.progress.study import StudyItem
 
 _BLANK = re.compile(r"\{\{(\d+)\}\}")
+
+
+def interval_text(delta: timedelta, lang: Lang) -> str:
+    """``10分``, ``3時間``, ``4日`` (``10m``, ``3h``, ``4d``): when a card comes back."""
+    minutes = max(1, round(delta.total_seconds() / 60))
+    if minutes < 60:
+        return say("interval.minutes", lang, n=minutes)
+    if minutes < 24 * 60:
+        return say("interval.hours", lang, n=round(minutes / 60))
+    return say("interval.days", lang, n=round(minutes / (24 * 60)))
 
 
 def prompt_markdown(item: StudyItem, lang: Lang) -> str:
@@ -106,7 +118,11 @@ class QuizScreen(RenshuScreen[None]):
         self.answered, self.raw, self.result = False, None, None
         slot = self.query_one("#quiz-slot")
         await slot.remove_children()
-        await slot.mount(question_widget(self.item, lang))
+        widget = question_widget(self.item, lang)
+        if isinstance(widget, FlashcardQuestion) and self.renshu_app.service is not None:
+            intervals = self.renshu_app.service.next_intervals(self.item.id)
+            widget.intervals = {n: interval_text(d, lang) for n, d in intervals.items()}
+        await slot.mount(widget)
         self.query_one("#quiz-feedback").display = False
         self._draw_head(lang)
         self._draw_hints(lang)

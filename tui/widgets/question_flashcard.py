@@ -28,6 +28,7 @@ class FlashcardQuestion(QuestionWidget):
         super().__init__(question, lang, id=id)
         self.revealed = False
         self.rating: int | None = None
+        self.intervals: dict[int, str] = {}  # rating -> "10分" / "4d" (set by the quiz screen)
 
     def compose_answer(self) -> ComposeResult:
         with Vertical(classes="card-back"):
@@ -49,7 +50,9 @@ class FlashcardQuestion(QuestionWidget):
         self.query_one(".card-back-text", Markdown).update(text_in(self.question.back, self.lang))
         for tile in self.query(".card-rating").results(Static):
             n = int(tile.name or 0)
-            tile.update(f"{n} {say(f'rating.{n}', self.lang)}")
+            interval = self.intervals.get(n)
+            label = f"{n} {say(f'rating.{n}', self.lang)}"
+            tile.update(f"{label} · {interval}" if interval else label)
             tile.set_class(n == self.rating, "-chosen")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
