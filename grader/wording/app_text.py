@@ -14,8 +14,8 @@ APP_TEXT: dict[str, tuple[str, str]] = {
     "home.exercises": ("演習", "Exercises"),
     "home.due": ("復習", "Due"),
     "home.summary": (
-        "今日: 復習 {reviews} 問 · 新しい問題 {new} 問 · 連続学習 {streak} 日    [dim]enter: クイズ  r: 今日の学習[/]",
-        "Today: {reviews} to review · {new} new · {streak}-day streak    [dim]enter: quiz  r: today's queue[/]",
+        "いま復習 {reviews} 問 · 新規 {new} 問 · 連続 {streak} 日  [dim]enter: クイズ  r: 今日の学習[/]",
+        "Due now: {reviews} · {new} new · {streak}-day streak  [dim]enter: quiz  r: today's queue[/]",
     ),
     "home.empty": (
         "問題がありません。問題集を追加してください(renshu bank new)。",
@@ -27,7 +27,7 @@ APP_TEXT: dict[str, tuple[str, str]] = {
     "stats.accuracy": ("正答率", "Accuracy"),
     "stats.streak": ("連続学習", "Streak"),
     "stats.retention": ("定着率", "Retention"),
-    "stats.due": ("今日の復習", "Due today"),
+    "stats.due": ("今日中(0 時まで)に復習", "Due by midnight"),
     "stats.activity": ("今後 7 日の復習予定", "Due over the next 7 days"),
     "stats.recent": ("最近 14 日の解答数", "Answers, last 14 days"),
     "stats.passed": ("合格した演習", "Exercises passed"),
