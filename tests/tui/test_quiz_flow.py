@@ -278,6 +278,23 @@ def test_r_on_the_summary_retries_only_the_questions_missed(tmp_path: Path) -> N
     run_quiz(tmp_path, body)
 
 
+def test_a_multi_select_answer_lists_the_right_choices_in_screen_order(tmp_path: Path) -> None:
+    async def body(app: RenshuApp, pilot: Pilot) -> None:
+        multi = next(
+            q for q in questions_of(app, "multi_select") if sum(c.correct for c in q.choices) >= 2
+        )
+        screen = await open_quiz(app, pilot, multi)
+        order = screen.item.choice_order
+        wrong_key = str(
+            next(n for n, i in enumerate(order, start=1) if not multi.choices[i].correct)
+        )
+        await press(pilot, wrong_key, "enter")
+        shown = [text_in(multi.choices[i].text, "en") for i in order if multi.choices[i].correct]
+        assert " / ".join(plain(t) for t in shown) in plain(screen_text(app))
+
+    run_quiz(tmp_path, body)
+
+
 def test_hint_key_shows_the_next_hint_and_is_recorded(tmp_path: Path) -> None:
     async def body(app: RenshuApp, pilot: Pilot) -> None:
         ordering = question(app, "attention.computation-order")  # one hint

@@ -24,7 +24,7 @@ from renshu.grader.quiz.answer_check import (
     AnswerFormatError,
     AnswerResult,
 )
-from renshu.grader.quiz.model import text_in
+from renshu.grader.quiz.model import MultiSelect, text_in
 from renshu.grader.settings import Lang
 from renshu.grader.wording import say
 from renshu.tui.widgets.prose import Prose
@@ -192,7 +192,7 @@ class QuizScreen(RenshuScreen[None]):
             feedback_lines = [_BLANK.sub(r"(\1)", line) for line in feedback_lines]
         lines = [("•", line) for line in feedback_lines]
         if not result.correct and result.expected and self.item.type != "flashcard":
-            lines.append((say("quizscreen.expected", lang), result.expected))
+            lines.append((say("quizscreen.expected", lang), self._expected_as_shown(result, lang)))
         box = self.query_one("#quiz-lines", Vertical)
         box.remove_children()
         box.mount_all(
@@ -256,6 +256,15 @@ class QuizScreen(RenshuScreen[None]):
                 return False
             return self._typing() == (action == "hint_typing")
         return True
+
+    def _expected_as_shown(self, result: AnswerResult, lang: Lang) -> str:
+        """The right choices of a multi-select in the order the screen lists them (the
+        checker lists them in the bank's order)."""
+        question = self.item.question
+        if not isinstance(question, MultiSelect) or not self.item.choice_order:
+            return result.expected
+        right = [i for i in self.item.choice_order if question.choices[i].correct]
+        return " / ".join(text_in(question.choices[i].text, lang) for i in right)
 
     def _typing(self) -> bool:
         widgets = self.query("#question").results(QuestionWidget)
