@@ -64,7 +64,7 @@ HEAD = "schema_version: 1\ntopic: lstm\ntitle: t\nquestions:\n"
         (
             HEAD
             + "  - id: lstm.a\n    type: essay\n    concepts: [lstm.cec]\n    prompt: p\n    explanation: e\n",
-            ":5:5:",
+            ":6:11:",  # at the unknown tag itself, not the `- id` line
             "'single_choice', 'multi_select', 'true_false', 'numeric'",
         ),
         (

@@ -96,13 +96,23 @@ def cmd_validate(paths: list[Path], data_dir: Path | None) -> int:
         errors += validate_exercise_file(path)
     for error in errors:
         sys.stdout.write(f"{error}\n")
-    files = len(catalogue.banks) + len(exercise_paths)
+    # With paths, the built-in banks are loaded only to check ids against: count the files
+    # named (and the files in the folders named), not them.
+    banks = catalogue.banks if not paths else [b for b in catalogue.banks if _named(b.path, paths)]
+    questions = sum(len(b.bank.questions) for b in banks)
+    files = len(banks) + len(exercise_paths)
     summary = (
-        f"{files} file(s) valid, {len(catalogue.questions)} question(s), "
+        f"{files} file(s) valid, {questions} question(s), "
         f"{len(exercise_paths)} exercise(s); {len(errors)} error(s)"
     )
     sys.stderr.write(summary + "\n")
     return EXIT_FAIL if errors else EXIT_OK
+
+
+def _named(path: Path, paths: list[Path]) -> bool:
+    """``path`` is one of ``paths`` or inside one of them."""
+    resolved = path.resolve()
+    return any(resolved == p.resolve() or p.resolve() in resolved.parents for p in paths)
 
 
 def coverage(catalogue: Catalogue) -> dict[str, int]:

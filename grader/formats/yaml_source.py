@@ -113,6 +113,15 @@ def describe_validation_error(doc: PositionedYaml, error: ValidationError) -> li
         loc = _data_path(doc.data, item["loc"])
         field = ".".join(str(p) for p in loc) or "(document)"
         msg = item["msg"]
+        if item["type"] in ("union_tag_invalid", "union_tag_not_found"):
+            # The tag itself (``type: choise``) is wrong: point at that key's value.
+            tag = (item.get("ctx") or {}).get("discriminator", "")
+            tag = tag.strip("'") if isinstance(tag, str) else ""
+            if tag:
+                node = _node_at(doc.data, loc)
+                if isinstance(node, dict) and tag in node:
+                    loc = (*loc, tag)
+                    field = ".".join(str(p) for p in loc)
         if item["type"] == "missing":
             msg = "this field is required but missing"
         elif item["type"] == "extra_forbidden":
@@ -121,6 +130,16 @@ def describe_validation_error(doc: PositionedYaml, error: ValidationError) -> li
             continue
         found.append(BankError(f"{field}: {msg}", doc.location(loc)))
     return found
+
+
+def _node_at(data: Any, path: YamlPath) -> Any:
+    node = data
+    for part in path:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return node
 
 
 def _data_path(data: Any, loc: tuple[str | int, ...]) -> YamlPath:
