@@ -40,6 +40,8 @@ DYNAMIC_KEYS: dict[str, tuple[str, ...] | None] = {
     "rating.": tuple(f"rating.{n}" for n in (1, 2, 3, 4)),
     # tui/screens/exercises.py: an exercise's status
     "exercises.": tuple(f"exercises.{s}" for s in ("not_started", "failing", "passed")),
+    # tui/commands.py: what a palette hit is
+    "palette.kind.": tuple(f"palette.kind.{k}" for k in ("topic", "exercise", "question")),
     # grader/cli/exercises.py: an exercise's status in `renshu exercises`
     "cli.exercises.status.": tuple(f"cli.exercises.status.{s}" for s in ("passed", "tried", "new")),
     # tui/screens/workspace_text.py: the verdict badge of the last grading

@@ -53,7 +53,9 @@ class RenshuApp(App[None]):
 
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses may live anywhere
     TITLE = say("app.title", "en")
-    COMMANDS = App.COMMANDS | {StudyCommands, ActionCommands}
+    # Only renshu's own: its actions (quit and help included) and its content, not
+    # Textual's generic commands (themes, screenshots) in English.
+    COMMANDS = {StudyCommands, ActionCommands}
     COMMAND_PALETTE_BINDING = BY_ID["command_palette"].keys
     BINDINGS = bindings_for("app")
     NOTICES_KEPT = 200

@@ -31,8 +31,9 @@ class StudyCommands(Provider):
         if service is None or not query.strip():
             return
         matcher = self.matcher(query)
-        for kind, ident, label in service.search(query.strip())[:40]:
-            text = f"{kind}: {label}"
+        lang = self.renshu_app.lang
+        for kind, ident, label in service.search(query.strip(), lang)[:40]:
+            text = f"{say(f'palette.kind.{kind}', lang)}: {label}"
             score = matcher.match(text) or 0.5
             yield Hit(
                 score, matcher.highlight(text[:120]), partial(self._open, kind, ident), help=ident

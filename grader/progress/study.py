@@ -8,6 +8,7 @@ happen only when an exercise is graded.
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -246,22 +247,21 @@ class StudyService:
         )
         return result
 
-    def search(self, text: str) -> list[tuple[str, str, str]]:
-        """``(kind, id, label)`` of topics, questions and exercises matching ``text`` (ja or en)."""
+    def search(self, text: str, lang: Lang = "en") -> list[tuple[str, str, str]]:
+        """``(kind, id, label)`` of topics, questions and exercises matching ``text`` in
+        either language; each label in ``lang`` (a question's first line, blanks as ___)."""
         needle = text.casefold()
         found = []
         for topic, info in load_curriculum().topics.items():
-            label = f"{info.title.ja} / {info.title.en}"
-            if needle in (topic + label).casefold():
-                found.append(("topic", topic, label))
+            if needle in (topic + info.title.ja + info.title.en).casefold():
+                found.append(("topic", topic, info.title.get(lang)))
         for ex in builtin_catalog().values():
-            label = f"{ex.spec.title.ja} / {ex.spec.title.en}"
-            if needle in (ex.id + label).casefold():
-                found.append(("exercise", ex.id, label))
+            if needle in (ex.id + ex.spec.title.ja + ex.spec.title.en).casefold():
+                found.append(("exercise", ex.id, ex.spec.title.get(lang)))
         for qid, (q, _b) in self.catalogue.questions.items():
-            label = f"{text_in(q.prompt, 'ja')} / {text_in(q.prompt, 'en')}"
-            if needle in (qid + label).casefold():
-                found.append(("question", qid, label))
+            both = text_in(q.prompt, "ja") + text_in(q.prompt, "en")
+            if needle in (qid + both).casefold():
+                found.append(("question", qid, _one_line(text_in(q.prompt, lang))))
         return found
 
     # -- exercises -----------------------------------------------------------------------
@@ -348,6 +348,13 @@ class StudyService:
         from renshu.grader.exercises.solution_text import solution_source
 
         return solution_source(get_exercise(exercise_id))
+
+
+def _one_line(prompt: str) -> str:
+    """A prompt as one line for a list: its first line, cloze blanks as ___, no Markdown
+    code marks."""
+    first = prompt.strip().splitlines()[0] if prompt.strip() else ""
+    return re.sub(r"\{\{\d+\}\}", "___", first).replace("`", "")
 
 
 def _jsonable(raw: object) -> object:

@@ -107,4 +107,7 @@ APP_TEXT: dict[str, tuple[str, str]] = {
         "課題文を表示(エディタからも)",
         "show the task (from the editor too)",
     ),
+    "palette.kind.topic": ("トピック", "topic"),
+    "palette.kind.exercise": ("演習", "exercise"),
+    "palette.kind.question": ("問題", "question"),
 }

@@ -98,9 +98,18 @@ def test_command_palette_finds_a_topic_in_japanese(tmp_path: Path) -> None:
         app = make_app(tmp_path, now=NOW, seed=0, lang="ja")
         async with app.run_test(size=(100, 30)) as pilot:
             await wait_loaded(app, pilot)
-            results = app.service.search("強化学習")
-            assert ("topic", "rl", "強化学習 / Reinforcement learning") in results
+            results = app.service.search("強化学習", "ja")
+            assert ("topic", "rl", "強化学習") in results  # one language, not ja / en halves
+            assert ("topic", "rl", "Reinforcement learning") in app.service.search("強化学習", "en")
             assert any(kind == "question" for kind, _i, _l in app.service.search("忘却ゲート"))
+            labels = [label for _k, _i, label in app.service.search("{{", "en")]
+            assert labels
+            assert all("{{" not in label for label in labels)  # cloze blanks shown as ___
+            from textual.app import App
+
+            from renshu.tui.app import RenshuApp
+
+            assert not (set(App.COMMANDS) & set(RenshuApp.COMMANDS))  # no Textual generics
 
     asyncio.run(run())
 
