@@ -351,10 +351,11 @@ class StudyService:
 
 
 def _one_line(prompt: str) -> str:
-    """A prompt as one line for a list: its first line, cloze blanks as ___, no Markdown
-    code marks."""
+    """A prompt as one line for a list: its first line, cloze blanks as ___, numeric
+    parameters by name (``{H}`` → ``H``), no Markdown code marks."""
     first = prompt.strip().splitlines()[0] if prompt.strip() else ""
-    return re.sub(r"\{\{\d+\}\}", "___", first).replace("`", "")
+    first = re.sub(r"\{\{\d+\}\}", "___", first)
+    return re.sub(r"\{(\w+)\}", r"\1", first).replace("`", "")  # a parameter by its name
 
 
 def _jsonable(raw: object) -> object:

@@ -105,6 +105,9 @@ def test_command_palette_finds_a_topic_in_japanese(tmp_path: Path) -> None:
             labels = [label for _k, _i, label in app.service.search("{{", "en")]
             assert labels
             assert all("{{" not in label for label in labels)  # cloze blanks shown as ___
+            numeric = [label for _k, _i, label in app.service.search("{H}", "ja")]
+            assert numeric
+            assert all("{" not in label for label in numeric)  # parameters by their name
             from textual.app import App
 
             from renshu.tui.app import RenshuApp
