@@ -40,6 +40,10 @@ DYNAMIC_KEYS: dict[str, tuple[str, ...] | None] = {
     "rating.": tuple(f"rating.{n}" for n in (1, 2, 3, 4)),
     # tui/screens/exercises.py: an exercise's status
     "exercises.": tuple(f"exercises.{s}" for s in ("not_started", "failing", "passed")),
+    # grader/cli/progress.py: the columns of `renshu stats`
+    "cli.stats.col.": tuple(
+        f"cli.stats.col.{c}" for c in ("topic", "answers", "accuracy", "mastery")
+    ),
     # tui/commands.py: what a palette hit is
     "palette.kind.": tuple(f"palette.kind.{k}" for k in ("topic", "exercise", "question")),
     # grader/cli/exercises.py: an exercise's status in `renshu exercises`

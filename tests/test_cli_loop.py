@@ -151,3 +151,19 @@ def test_the_next_exercise_follows_the_curriculum() -> None:
     assert ordered[: len(listed)] == listed
     assert next_exercise(listed[0]) == listed[1]
     assert next_exercise(ordered[-1]) is None
+
+
+def test_stats_reads_in_japanese_with_topic_titles_in_curriculum_order(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("RENSHU_LANG", "ja")
+    monkeypatch.setenv("COLUMNS", "120")
+    assert main(["stats", "--data-dir", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    for header in ("トピック", "解答数", "正答率", "習熟度"):
+        assert header in out
+    titles = [t.title.ja for t in load_curriculum().topics.values()]
+    positions = [out.index(t) for t in titles if t in out]
+    assert len(positions) >= 10
+    assert positions == sorted(positions)
+    assert "│ rnn " not in out  # a title, not the topic id

@@ -92,14 +92,23 @@ def cmd_stats(data_dir: Path | None, as_json: bool, lang: Lang) -> int:
         )
     )
     console.print(say("cli.stats.due_week", lang, days=" ".join(map(str, stats.due_next_7_days))))
+    from renshu.grader.quiz.banks import load_curriculum
+
+    curriculum = load_curriculum()
     table = Table(title=say("cli.stats.per_topic", lang))
     for col in ("topic", "answers", "accuracy", "mastery"):
-        table.add_column(col, justify="left" if col == "topic" else "right")
-    for topic in sorted({c.split(".")[0] for c in stats.mastery}):
+        table.add_column(
+            say(f"cli.stats.col.{col}", lang), justify="left" if col == "topic" else "right"
+        )
+    topics = {c.split(".")[0] for c in stats.mastery}
+    for topic in [t for t in curriculum.topics if t in topics] + sorted(
+        topics - set(curriculum.topics)
+    ):
         mine = [v for c, v in stats.mastery.items() if c.startswith(topic + ".")]
         t = stats.per_topic.get(topic)
+        info = curriculum.topics.get(topic)
         table.add_row(
-            topic,
+            info.title.get(lang) if info else topic,
             str(t.answers if t else 0),
             pct(t.accuracy if t else None),
             pct(sum(mine) / len(mine)),

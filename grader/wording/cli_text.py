@@ -80,9 +80,9 @@ CLI_TEXT: dict[str, tuple[str, str]] = {
     # -- renshu stats ---------------------------------------------------------------------
     "cli.stats.summary": (
         "解答 {answers} 件 · 正答率 {accuracy} · 連続 {streak} 日 · "
-        "今日の復習 {due} 件 · 定着率 {retention}",
+        "今日中(0 時まで)に復習 {due} 件 · 定着率 {retention}",
         "{answers} answers · accuracy {accuracy} · streak {streak} day(s) · "
-        "due today {due} · retention {retention}",
+        "due by midnight {due} · retention {retention}",
     ),
     "cli.stats.due_week": ("今後 7 日の復習: {days}", "due in the next 7 days: {days}"),
     "cli.stats.per_topic": ("トピック別", "per topic"),
@@ -151,4 +151,8 @@ CLI_TEXT: dict[str, tuple[str, str]] = {
         "作業ファイル: {path} · 採点: renshu watch {path} · ヒント: renshu hint {id}",
         "your file: {path} · grade it: renshu watch {path} · a hint: renshu hint {id}",
     ),
+    "cli.stats.col.topic": ("トピック", "topic"),
+    "cli.stats.col.answers": ("解答数", "answers"),
+    "cli.stats.col.accuracy": ("正答率", "accuracy"),
+    "cli.stats.col.mastery": ("習熟度", "mastery"),
 }
