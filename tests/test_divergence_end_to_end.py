@@ -69,3 +69,50 @@ def test_the_reference_itself_has_no_divergence_and_passes() -> None:
     result = grade_source(solution_source(exercise), exercise, "ref.py")
     assert result.status.value == "pass"
     assert result.divergence is None
+
+
+WRONG_CELL = """# exercise: lstm_cell
+import sys
+import numpy as np
+
+
+def sig(a):
+    return 1 / (1 + np.exp(-a))
+
+
+def lstm_cell(x, h_prev, c_prev, params):
+    zz = np.concatenate([h_prev, x], axis=1)
+    ig = sig(zz @ params["W_i"].T + params["b_i"])
+    fg = sig(zz @ params["W_f"].T + params["b_f"])
+    og = sig(zz @ params["W_o"].T + params["b_o"])
+    gg = np.tanh(zz @ params["W_c"].T + params["b_c"])
+    cell = fg * c_prev + ig * gg + 0.5 * ig
+    return og * np.tanh(cell), cell
+"""
+
+FORGERY = """
+_boot = sys.modules.get("__main__")
+
+
+def _forged(fn, args):
+    return fn(*args), [["f", "\\x1b[2Jx", 1.0] for _ in range(300)]
+
+
+if _boot is not None and hasattr(_boot, "_traced_call"):
+    _boot._traced_call = _forged
+"""
+
+
+def test_a_forged_trace_is_refused_and_cannot_change_the_verdict() -> None:
+    """The submission replaces the bootstrap's tracer to send 300 records with an escape
+    code. Honest, the same file gets a divergence at `c`; forged, the protocol refuses the
+    record, so there is no divergence, and the verdict is the one the values give."""
+    exercise = CATALOG["lstm_cell"]
+    honest = grade_source(WRONG_CELL, exercise, "honest.py")
+    assert honest.divergence is not None
+    assert honest.divergence.intermediate == "c"
+    forged = grade_source(WRONG_CELL + FORGERY, exercise, "forged.py")
+    assert forged.status.value == "fail"
+    assert forged.reason.value == "mismatch"
+    assert forged.divergence is None
+    assert "\x1b" not in forged.as_json()

@@ -183,12 +183,18 @@ def _walk(
             previous = hit
             used.add(hit)
             continue
-        # Fewer values of this shape left than intermediates of it: this one may have been
-        # computed inline (no variable holds it), so the next one is judged instead.
+        # Fewer values of this shape left than intermediates of it: one of them was computed
+        # inline (no variable holds it). The learner's next value is taken as the attempt at
+        # whichever of them it is closest to; if that is a later one, this one was inline.
         later_values = [i for i in free if i > previous]
         still_due = [j for j in instances[k:] if j.value.shape == inst.value.shape]
         if len(later_values) < len(still_due):
-            continue
+            if not later_values:
+                continue  # nothing of this shape after what it is computed from
+            attempt = values[later_values[0]][1]
+            nearest = min(still_due, key=lambda j: _distance(j.value, attempt))
+            if nearest is not inst:
+                continue
         # Only from matching inputs: after a match, or at the first intermediate of all
         # (computed from the arguments themselves).
         if free and (matched or inst is instances[0]):
