@@ -64,14 +64,14 @@ def print_exercises(lang: Lang, data_dir: Path | None) -> int:
 
     from renshu.grader.cli.progress import open_for_cli
     from renshu.grader.exercises.catalogue import builtin_catalog
+    from renshu.grader.exercises.curriculum_order import ordered_exercise_ids
     from renshu.grader.presentation.phrases import Phrased
     from renshu.grader.progress.queries import exercise_outcomes
     from renshu.grader.quiz.banks import load_curriculum
 
     curriculum = load_curriculum()
-    ordered = sorted(
-        builtin_catalog().values(), key=lambda e: curriculum.exercise_order(e.spec.topic, e.id)
-    )
+    catalog = builtin_catalog()
+    ordered = [catalog[i] for i in ordered_exercise_ids()]
     with open_for_cli(data_dir) as store:
         outcomes = exercise_outcomes(store)
     passed = sum(1 for e in ordered if outcomes.get(e.id))

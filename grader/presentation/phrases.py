@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from rich.cells import cell_len
@@ -25,8 +25,10 @@ from rich.text import Text
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
 
-# Hiragana, katakana, CJK ideographs and full-width forms: text BudouX should segment.
-_JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef\u3000-\u303f]")
+# Japanese punctuation, kana, CJK ideographs and full-width forms: text BudouX segments,
+# and (``prose_render``) where a soft line break joins without a space.
+JAPANESE_CHARS = "\u3000-\u30ff\u3400-\u9fff\uff00-\uffef"
+_JAPANESE = re.compile(f"[{JAPANESE_CHARS}]")
 NO_LINE_START = frozenset(
     "ー。、，．,.)）]］}｝」』】〕〉》・：；:;？！?!‐゠–〜～…‥"
     "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ々ゝゞヽヾ"
@@ -197,8 +199,3 @@ class Phrased:
             default=0,
         )
         return Measurement(min(narrowest, options.max_width), min(longest, options.max_width))
-
-
-def phrased_lines(texts: Iterable[Text], width: int) -> list[Text]:
-    """Several texts wrapped at ``width``, one after another."""
-    return [line for text in texts for line in wrap(text, width)]

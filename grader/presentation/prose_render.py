@@ -15,13 +15,13 @@ from rich.padding import Padding
 from rich.text import Text
 
 from renshu.grader.presentation.formatting import spans_of
-from renshu.grader.presentation.phrases import Phrased
+from renshu.grader.presentation.phrases import JAPANESE_CHARS, Phrased
 from renshu.grader.presentation.rich_parts import spans_text
 
 _NEEDS_MARKDOWN = re.compile(r"\]\(|^#|^\s*>|^\s*\|", re.M)
 _ITEM = re.compile(r"^(\s*)([-*+]|\d+\.)\s+(.*)$")
-_JAPANESE_END = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]$")
-_JAPANESE_START = re.compile(r"^[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]")
+_JAPANESE_END = re.compile(f"[{JAPANESE_CHARS}]$")
+_JAPANESE_START = re.compile(f"^[{JAPANESE_CHARS}]")
 
 
 def _join(lines: list[str]) -> str:
@@ -31,14 +31,6 @@ def _join(lines: list[str]) -> str:
         glue = "" if _JAPANESE_END.search(text) and _JAPANESE_START.search(line) else " "
         text += glue + line
     return text
-
-
-def paragraphs(markdown: str) -> list[str]:
-    """Markdown paragraphs with their soft line breaks joined (lists and code aside)."""
-    return [
-        _join([line.strip() for line in block.splitlines() if line.strip()])
-        for block in re.split(r"\n\s*\n", markdown.strip())
-    ]
 
 
 def needs_markdown(markdown: str) -> bool:
