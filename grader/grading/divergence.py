@@ -189,8 +189,10 @@ def _walk(
         later_values = [i for i in free if i > previous]
         still_due = [j for j in instances[k:] if j.value.shape == inst.value.shape]
         if len(later_values) < len(still_due):
-            if not later_values:
-                continue  # nothing of this shape after what it is computed from
+            if not later_values or cut_off:
+                # Nothing of this shape after what it is computed from, or a record cut
+                # short (the values that would tell are missing): judge the next one.
+                continue
             attempt = values[later_values[0]][1]
             nearest = min(still_due, key=lambda j: _distance(j.value, attempt))
             if nearest is not inst:
