@@ -24,6 +24,7 @@ from renshu.grader.exercises.input_kinds import (  # noqa: F401  (re-exported: t
     walk_specs,
 )
 from renshu.grader.exercises.shapes import dim_names_in
+from renshu.grader.syllabus import SyllabusArea
 from renshu.grader.text import Bilingual
 
 _IDENT = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -181,6 +182,7 @@ class Exercise(_Strict):
     hints: list[Bilingual] = Field(min_length=2)
     misconceptions: list[Misconception] = Field(min_length=1)
     intermediates: list[Intermediate] = Field(default_factory=list)
+    syllabus: SyllabusArea | None = None  # None: the topic's area (curriculum.yaml)
 
     @model_validator(mode="after")
     def _consistent(self) -> Exercise:

@@ -13,6 +13,7 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from renshu.grader.syllabus import SyllabusArea
 from renshu.grader.text import Bilingual, Lang
 
 Text = Bilingual | str
@@ -49,6 +50,7 @@ class _Question(_Strict):
     prompt: Text
     explanation: Text
     hints: list[Text] = Field(default_factory=list)
+    syllabus: SyllabusArea | None = None  # None: the topic's area (curriculum.yaml)
 
 
 class SingleChoice(_Question):
