@@ -4,6 +4,7 @@
 |---|---|
 | ``RENSHU_HOME`` | the data folder (progress, user banks); else the platform's user data folder |
 | ``RENSHU_LANG`` | ``ja`` or ``en`` for every screen and report; else the locale decides |
+| ``RENSHU_CACHE`` | the cache folder (replay plans of passing searches); else the platform's |
 | ``RENSHU_BANKS`` | extra bank folders, ``os.pathsep``-separated |
 | ``RENSHU_SANDBOX_ISOLATION`` | force a weaker sandbox: ``namespaces`` or ``process-group`` |
 | ``EDITOR`` | the editor ``ctrl+e`` opens in the study app (``vi`` when unset) |
@@ -24,6 +25,17 @@ HOME_VARIABLE = "RENSHU_HOME"
 LANG_VARIABLE = "RENSHU_LANG"
 BANKS_VARIABLE = "RENSHU_BANKS"
 ISOLATION_VARIABLE = "RENSHU_SANDBOX_ISOLATION"
+CACHE_VARIABLE = "RENSHU_CACHE"
+
+
+def cache_dir() -> Path:
+    """The cache folder (not created here): ``RENSHU_CACHE``, else platformdirs."""
+    env = os.environ.get(CACHE_VARIABLE)
+    if env:
+        return Path(env)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("renshu", appauthor=False))
 
 
 def data_dir(override: Path | None = None) -> Path:

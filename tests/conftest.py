@@ -2,7 +2,8 @@
 
 Hypothesis keeps no example database in the repository, and every renshu
 process a test starts (they inherit this environment) keeps its progress in a
-throwaway folder, never in a learner's real data folder.
+throwaway folder (and its replay plans in a throwaway cache), never in a
+learner's real folders.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ os.environ.setdefault(
     "HYPOTHESIS_STORAGE_DIRECTORY", os.path.join(tempfile.gettempdir(), "renshu-test-hypothesis")
 )
 os.environ["RENSHU_HOME"] = tempfile.mkdtemp(prefix="renshu-test-home-")
+os.environ["RENSHU_CACHE"] = tempfile.mkdtemp(prefix="renshu-test-cache-")
 
 import pytest
 from hypothesis import settings

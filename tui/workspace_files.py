@@ -30,7 +30,10 @@ FileSignature = tuple[int, int, int]  # (inode, size, mtime in ns)
 # A change within this many seconds of the last one may leave size and mtime as they were
 # (a same-length write in the same clock tick): such a file is read again to be sure.
 RACY_SECONDS = 2.0
-POLL_SECONDS = 1.0  # how often the workspace screen calls ``poll``
+# Saves are seen at once by the file watcher (``renshu.grader.file_watch``, as in
+# ``renshu watch``); this slow poll only catches what a watcher cannot see (some network
+# file systems).
+POLL_SECONDS = 5.0
 NEW_FILE_MODE = 0o644
 
 # One grading at a time: Hypothesis keeps global state, and a stale run still

@@ -1,8 +1,9 @@
 """``renshu watch FILE``: regrade on every save in the learner's own editor.
 
-The file's folder is watched (watchfiles; editors that save by renaming a new file
-into place are seen too); each change to the file regrades it, clears the screen and
-redraws the report. Typing ``h`` then Enter shows the next hint, ``q`` then Enter (or
+The file's folder is watched (``renshu.grader.file_watch``, shared with the app);
+each save regrades the file with a sandbox child started ahead (``WarmChild``) and
+the inputs a passing search tried replayed first (``example_plan``), then clears the
+screen and redraws the report. Typing ``h`` then Enter shows the next hint, ``q`` then Enter (or
 Ctrl-C) stops. After a pass the next exercise in the curriculum is offered.
 """
 
@@ -26,8 +27,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from renshu.grader.grading.result import GradeResult
-
-DEBOUNCE_MS = 50  # an editor's write, chmod and rename arrive as one change
+    from renshu.grader.grading.warm_child import WarmChild
 
 
 def register(sub: Subparsers, data: argparse.ArgumentParser) -> None:
@@ -53,6 +53,7 @@ class WatchSession:
     record: Callable[[GradeResult, str], None] | None = None
     hints_shown: int = 0
     last: GradeResult | None = field(default=None, repr=False)
+    warm: WarmChild | None = field(default=None, repr=False)
 
     def grade(self) -> GradeResult | None:
         """Grade the file as it is now; None when it is missing (mid-save)."""
@@ -63,16 +64,33 @@ class WatchSession:
         if not self.path.is_file():
             return None
         try:
-            result = grade_file(self.path, self.exercise_id, seed=self.seed, lang=self.lang)
+            result = grade_file(
+                self.path, self.exercise_id, seed=self.seed, lang=self.lang, warm=self.warm
+            )
         except SubmissionError as e:
             result = unreadable_result(self.path, self.exercise_id, str(e), self.seed)
         if self.record is not None and result.reason.value != "unreadable":
             text = self.path.read_bytes().decode("utf-8", "replace")
             self.record(result, source_hash(text))
         self.last = result
+        self._keep_a_child_ready(result.exercise)
         if result.hint_detail is not None and result.exercise and not result.misconception:
             self.hints_shown = max(self.hints_shown, 1)  # the report shows hint 1 already
         return result
+
+    def _keep_a_child_ready(self, exercise_id: str | None) -> None:
+        """Once the exercise is known, keep a child started for the next save."""
+        from renshu.grader.exercises.catalogue import get_exercise
+        from renshu.grader.grading.warm_child import WarmChild
+
+        if exercise_id is None or self.warm is not None:
+            return
+        self.warm = WarmChild(get_exercise(exercise_id).spec.function, self.path.name)
+        self.warm.start_next()
+
+    def close(self) -> None:
+        if self.warm is not None:
+            self.warm.close()
 
     def next_hint(self) -> str:
         """The next hint of the exercise (they run out), worded in the session's language."""
@@ -116,9 +134,9 @@ def _read_commands(commands: queue.Queue[str]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from rich.console import Console
-    from watchfiles import watch
 
     from renshu.grader.cli.grade import exit_cleanly_on_signals
+    from renshu.grader.file_watch import file_changes
     from renshu.grader.presentation.phrases import Phrased
 
     exit_cleanly_on_signals()
@@ -140,29 +158,18 @@ def run(args: argparse.Namespace) -> int:
     commands: queue.Queue[str] = queue.Queue()
     threading.Thread(target=_read_commands, args=(commands,), daemon=True).start()
     stop = threading.Event()
-
-    def only_the_file(_change: object, path: str) -> bool:
-        return bool(Path(path).resolve() == target)
-
     try:
-        for changes in watch(
-            target.parent,
-            watch_filter=only_the_file,
-            debounce=DEBOUNCE_MS,
-            step=20,
-            stop_event=stop,
-            yield_on_timeout=True,
-            rust_timeout=200,
-            recursive=False,
-        ):
+        for saved in file_changes(target, stop):
             while not commands.empty():
                 command = commands.get()
                 if command in ("q", "quit", "exit"):
                     return EXIT_OK
                 if command == "h":
                     console.print(Phrased(session.next_hint()))
-            if changes:
+            if saved:
                 show(console, session, session.grade())
     except KeyboardInterrupt:
         pass
+    finally:
+        session.close()
     return EXIT_OK

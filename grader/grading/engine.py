@@ -44,6 +44,7 @@ from renshu.grader.wording import MessageCode as C
 
 if TYPE_CHECKING:
     from renshu.grader.grading.diagnosis import Diagnosis
+    from renshu.grader.grading.warm_child import WarmChild
 
 DEFAULT_SEED = 0
 DEFAULT_MAX_EXAMPLES = 100
@@ -64,12 +65,20 @@ def grade_file(
     max_examples: int = DEFAULT_MAX_EXAMPLES,
     lang: Lang = "en",
     limits: Limits | None = None,
+    warm: WarmChild | None = None,
 ) -> GradeResult:
     """Grade the file at ``path``; user errors (unknown exercise, unreadable file) raise."""
     source = read_submission(path)
     exercise = resolve_exercise(path, source, exercise_id)
     return grade_source(
-        source, exercise, str(path), seed=seed, max_examples=max_examples, lang=lang, limits=limits
+        source,
+        exercise,
+        str(path),
+        seed=seed,
+        max_examples=max_examples,
+        lang=lang,
+        limits=limits,
+        warm=warm,
     )
 
 
@@ -82,8 +91,11 @@ def grade_source(
     max_examples: int = DEFAULT_MAX_EXAMPLES,
     lang: Lang = "en",
     limits: Limits | None = None,
+    warm: WarmChild | None = None,
 ) -> GradeResult:
-    """Grade ``source`` against ``exercise``; never raises for anything the source does."""
+    """Grade ``source`` against ``exercise``; never raises for anything the source does.
+
+    ``warm`` offers a child started ahead (watch mode, the app); it is used once."""
     started = time.perf_counter()
     spec = exercise.spec
     base: dict[str, Any] = {
@@ -112,8 +124,11 @@ def grade_source(
         hint = step.text(lang) if step else None
         return finish(status, problem.reason, problem.message, hint=hint, hint_detail=step)
 
-    runner = SandboxRunner(source, spec.function, Path(display_name).name, limits)
-    runner.start()
+    name = Path(display_name).name
+    runner = warm.take(spec.function, name, limits) if warm is not None else None
+    if runner is None:
+        runner = SandboxRunner(source, spec.function, name, limits)
+        runner.start()
     session = Session(exercise, runner)
     try:
         # Everything the verdict needs is imported now, while the child starts and before
@@ -122,7 +137,7 @@ def grade_source(
 
         exercise.reference_function()
         try:
-            loaded = runner.load()
+            loaded = runner.load(source)
         except ChildFailure as failure:
             raise Abort(failure, {}, {}) from None
         if not loaded.ok:

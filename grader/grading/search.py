@@ -89,12 +89,17 @@ class Found:
     edge: EdgeCase | None = None
 
 
-def search_failure(session: Session, seed: int, max_examples: int) -> Found | None:
+def search_failure(
+    session: Session, seed: int, max_examples: int, *, replay: bool = True
+) -> Found | None:
     """Edge cases first, then Hypothesis; the minimal failing example, or None.
 
     An edge case on which the submission raises is reported at once: a crash on a named
-    edge (an empty candidate, B = 1) is explained by what the contract says there.
+    edge (an empty candidate, B = 1) is explained by what the contract says there. With
+    ``replay``, the inputs a passing search tried for this seed are replayed first
+    (``example_plan``); the full search runs only if one of them fails.
     """
+    from renshu.grader.grading import example_plan
     from renshu.grader.grading.strategies import edge_case_args
 
     spec = session.exercise.spec
@@ -106,12 +111,23 @@ def search_failure(session: Session, seed: int, max_examples: int) -> Found | No
             return Found(dims, args, outcome, case)
         if outcome.failed and edge_failure is None:
             edge_failure = Found(dims, args, outcome, case)
-    shrunk = _hypothesissearch_failure(session, seed, max_examples)
+    key = example_plan.plan_key(session.exercise.id, spec.inputs, seed, max_examples)
+    disk = session.runner.isolation.uses_bwrap  # no graded file can write the cache
+    plan = example_plan.recall(key, spec.inputs, disk=disk) if replay else None
+    if plan is not None:
+        calls, observations = session.calls, list(session.observations)
+        if all(not session.run(dims, args).failed for dims, args in plan):
+            return edge_failure
+        session.calls, session.observations = calls, observations
+    tried: list[example_plan.Example] = []
+    shrunk = _hypothesissearch_failure(session, seed, max_examples, tried)
+    if shrunk is None and replay:
+        example_plan.record(key, tried, disk=disk)
     return Found(*shrunk) if shrunk else edge_failure
 
 
 def _hypothesissearch_failure(
-    session: Session, seed: int, max_examples: int
+    session: Session, seed: int, max_examples: int, tried: list[Any]
 ) -> tuple[dict[str, int], dict[str, Any], Outcome] | None:
     from hypothesis import HealthCheck, Phase, Verbosity, given, settings
     from hypothesis import seed as hypothesis_seed
@@ -143,6 +159,7 @@ def _hypothesissearch_failure(
             if encode(args) == state["best"]:
                 raise Failed(dims, args, state["best_outcome"])
             return
+        tried.append((dims, args))
         outcome = session.run(dims, args)
         if outcome.failed:
             if state["first_failure_at"] is None:

@@ -45,6 +45,7 @@ from renshu.grader.text import Bilingual, Lang
 
 if TYPE_CHECKING:
     from renshu.grader.grading.result import GradeResult
+    from renshu.grader.grading.warm_child import WarmChild
 
 WORKSPACE_DIR = "workspace"
 
@@ -124,6 +125,7 @@ class StudyService:
         self._rng = random.Random(seed)
         self.catalogue: Catalogue = load_catalogue(self._extra_banks, data_dir=self.data_dir)
         self.store: ProgressStore = open_store(self.data_dir, now=self.now())
+        self._warm: WarmChild | None = None  # a sandbox child started for the open exercise
 
     # -- basics ------------------------------------------------------------------------
 
@@ -151,6 +153,8 @@ class StudyService:
         self.store.set_setting("language", lang)
 
     def close(self) -> None:
+        if self._warm is not None:
+            self._warm.close()
         self.store.close()
 
     # -- home and stats ----------------------------------------------------------------
@@ -310,13 +314,25 @@ class StudyService:
 
         return load_last_result(self.data_dir, exercise_id)
 
+    def prepare_grading(self, exercise_id: str, path: Path) -> None:
+        """Start a sandbox child for the exercise now: its next grading starts warm."""
+        from renshu.grader.grading.warm_child import WarmChild
+
+        function = get_exercise(exercise_id).spec.function
+        if self._warm is not None:
+            if (self._warm.function, self._warm.display_name) == (function, path.name):
+                return
+            self._warm.close()
+        self._warm = WarmChild(function, path.name)
+        self._warm.start_next()
+
     def grade(self, exercise_id: str, source: str, path: Path, lang: Lang) -> GradeResult:
         """Grade ``source`` (the editor's text) and record the run (heavy imports happen here)."""
         from renshu.grader.grading.engine import grade_source
         from renshu.grader.grading.submission import source_hash
 
         exercise = get_exercise(exercise_id)
-        result = grade_source(source, exercise, str(path), lang=lang)
+        result = grade_source(source, exercise, str(path), lang=lang, warm=self._warm)
         boost: list[str] = []
         if result.status == "fail" and result.misconception is not None:
             concepts = set(exercise.spec.concepts)

@@ -188,8 +188,13 @@ class SandboxRunner:
             t.start()
             self._drainers.append(t)
 
-    def load(self) -> CallResult:
-        """Ask the child to import the submission; a failure is returned, not raised."""
+    def load(self, source: str | None = None) -> CallResult:
+        """Ask the child to import the submission (``source`` replaces the one given at
+        construction: a child started ahead learns its file now); a failure is returned."""
+        if source is not None:
+            self._source = source
+            # A child started ahead waited idle: CPU-time judgements count from now.
+            self._started = time.monotonic()
         self._send({"op": "import", "source": self._source})
         return self._receive(self.limits.start_timeout_s + self.limits.import_timeout_s)
 

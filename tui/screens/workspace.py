@@ -10,6 +10,7 @@ regrades. The file side lives in ``renshu.tui.workspace_files``; this is the UI.
 
 from __future__ import annotations
 
+import threading
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -68,6 +69,7 @@ class WorkspaceScreen(RenshuScreen[None]):
         self._editor_text = ""
         self._spinner: Timer | None = None
         self._spin = 0
+        self._watch_stop: threading.Event | None = None
 
     @property
     def path(self) -> Path | None:
@@ -139,7 +141,28 @@ class WorkspaceScreen(RenshuScreen[None]):
             self.query_one(GradeView).show(last, self.lang)
         self.update_language()
         self.set_interval(POLL_SECONDS, self.check_disk, name="workspace-poll")
+        if self.path is not None:
+            service.prepare_grading(self.exercise_id, self.path)
+            self._watch_stop = threading.Event()
+            self.run_worker(
+                partial(self._watch_disk, self.path, self._watch_stop),
+                name="workspace-watch",
+                group="watch",
+                thread=True,
+                exit_on_error=False,
+            )
         editor.focus()
+
+    def _watch_disk(self, path: Path, stop: threading.Event) -> None:
+        """In a thread: each save of the file (in any editor) reloads and regrades it."""
+        from renshu.grader.file_watch import file_changes
+
+        for saved in file_changes(path, stop):
+            if saved and not stop.is_set():
+                try:
+                    self.app.call_from_thread(self.check_disk)
+                except RuntimeError:  # the app is closing
+                    return
 
     # -- language ----------------------------------------------------------------------------
 
@@ -205,6 +228,8 @@ class WorkspaceScreen(RenshuScreen[None]):
 
     def on_unmount(self) -> None:
         self.files.save_quietly(self._editor_text)  # quitting never loses typed work
+        if self._watch_stop is not None:
+            self._watch_stop.set()
 
     # -- grading -----------------------------------------------------------------------------
 
