@@ -7,12 +7,13 @@ import json
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from renshu.grader.cli.common import Parser, Subparsers
 from renshu.grader.errors import BankError, Location, UsageError
-from renshu.grader.quiz.banks import Catalogue, load_catalogue, load_curriculum
-from renshu.grader.quiz.model import QUESTION_TYPES, Bank, text_languages
+
+if TYPE_CHECKING:  # the quiz models are built only when a bank command runs
+    from renshu.grader.quiz.banks import Catalogue
 
 EXIT_OK, EXIT_FAIL = 0, 1
 
@@ -39,6 +40,8 @@ def register(sub: Subparsers, data: argparse.ArgumentParser) -> None:
 
 def bank_schema() -> dict[str, Any]:
     """The JSON Schema of a bank file (also committed as ``quizzes/schema.json``)."""
+    from renshu.grader.quiz.model import Bank
+
     schema = Bank.model_json_schema()
     schema["title"] = "renshu question bank"
     return schema
@@ -52,6 +55,7 @@ def cmd_schema() -> int:
 def validate_exercise_file(path: Path) -> list[BankError]:
     """An ``exercise.yaml`` checked by the same validator: schema, files, concept ids."""
     from renshu.grader.exercises.catalogue import load_exercise
+    from renshu.grader.quiz.banks import load_curriculum
 
     try:
         exercise = load_exercise(path.parent)
@@ -83,6 +87,7 @@ def _split_paths(paths: list[Path]) -> tuple[list[Path], list[Path], list[BankEr
 def cmd_validate(paths: list[Path], data_dir: Path | None) -> int:
     """Validate the given files and folders (default: every bank and exercise); exit 1 on errors."""
     from renshu.grader.exercises.catalogue import builtin_exercises_dir
+    from renshu.grader.quiz.banks import load_catalogue
 
     if paths:
         bank_paths, exercise_paths, errors = _split_paths(paths)
@@ -117,6 +122,8 @@ def _named(path: Path, paths: list[Path]) -> bool:
 
 def coverage(catalogue: Catalogue) -> dict[str, int]:
     """Questions per curriculum concept (0 for concepts no question covers)."""
+    from renshu.grader.quiz.banks import load_curriculum
+
     counts = dict.fromkeys(sorted(load_curriculum().concept_ids()), 0)
     for question, _bank in catalogue.questions.values():
         for concept in set(question.concepts):
@@ -126,6 +133,9 @@ def coverage(catalogue: Catalogue) -> dict[str, int]:
 
 
 def cmd_stats(extra: list[Path], data_dir: Path | None, as_json: bool) -> int:
+    from renshu.grader.quiz.banks import load_catalogue, load_curriculum
+    from renshu.grader.quiz.model import QUESTION_TYPES, text_languages
+
     catalogue = load_catalogue(extra, data_dir=data_dir)
     per_topic = Counter(b.bank.topic for _q, b in catalogue.questions.values())
     per_type: Counter[str] = Counter(q.type for q, _b in catalogue.questions.values())
@@ -230,6 +240,8 @@ questions:
 
 
 def cmd_new(topic: str, output: Path | None) -> int:
+    from renshu.grader.quiz.banks import load_curriculum
+
     curriculum = load_curriculum()
     if topic not in curriculum.topics:
         raise UsageError(f"unknown topic {topic!r}; topics are: {', '.join(curriculum.topics)}")

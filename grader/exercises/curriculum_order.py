@@ -4,10 +4,14 @@ from __future__ import annotations
 
 
 def ordered_exercise_ids() -> list[str]:
-    from renshu.grader.exercises.catalogue import builtin_catalog
+    from renshu.grader.exercises.catalogue import builtin_catalog, builtin_exercises_dir
     from renshu.grader.quiz.banks import load_curriculum
 
     curriculum = load_curriculum()
+    listed = [ex_id for topic in curriculum.topics.values() for ex_id in topic.exercises]
+    folders = {p.parent.name for p in builtin_exercises_dir().glob("*/exercise.yaml")}
+    if len(listed) == len(set(listed)) and set(listed) == folders:
+        return listed  # every exercise is listed: no need to load them all to sort them
     ordered = sorted(
         builtin_catalog().values(), key=lambda ex: curriculum.exercise_order(ex.spec.topic, ex.id)
     )

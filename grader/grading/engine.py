@@ -133,7 +133,13 @@ def grade_source(
     try:
         # Everything the verdict needs is imported now, while the child starts and before
         # the submission is imported, so nothing it writes can be imported by the grader.
-        from renshu.grader.grading import diagnosis, divergence, strategies  # noqa: F401
+        # Hypothesis only when no plan can stand in for it (a plan on disk is read only
+        # under bubblewrap, where the submission cannot write the host's files at all).
+        from renshu.grader.grading import diagnosis, divergence, example_plan  # noqa: F401
+
+        disk = runner.isolation.uses_bwrap
+        if not example_plan.available(exercise.id, spec.inputs, seed, max_examples, disk=disk):
+            from renshu.grader.grading import strategies  # noqa: F401
 
         exercise.reference_function()
         try:

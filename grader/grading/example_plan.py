@@ -40,15 +40,20 @@ Example = tuple[dict[str, int], dict[str, Any]]
 @functools.cache
 def _strategy_code_digest() -> str:
     """Hash of the code that turns an input spec into Hypothesis strategies."""
-    from renshu.grader.exercises import input_kinds, value_layout
-    from renshu.grader.grading import search, strategies
+    import importlib.util
 
     digest = hashlib.sha256()
-    for module in (strategies, input_kinds, value_layout, search):
-        digest.update(Path(str(module.__file__)).read_bytes())
-    import hypothesis
-
-    digest.update(hypothesis.__version__.encode())
+    here = Path(__file__).resolve().parent
+    sources = [here / "strategies.py", here / "search.py", here / "edge_inputs.py"]
+    sources += [here.parent / "exercises" / n for n in ("input_kinds.py", "value_layout.py")]
+    spec = importlib.util.find_spec("hypothesis")  # its version file, without importing it
+    if spec is not None and spec.origin is not None:
+        sources.append(Path(spec.origin).parent / "version.py")
+    for path in sources:
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(str(path).encode())
     return digest.hexdigest()
 
 
@@ -86,6 +91,14 @@ def recall(key: str, inputs: InputSpec, *, disk: bool) -> list[Example] | None:
         return None
     _remember(key, examples)
     return examples
+
+
+def available(
+    exercise_id: str, inputs: InputSpec, seed: int, max_examples: int, *, disk: bool
+) -> bool:
+    """True when a plan for this grading can be recalled (it is then held in memory)."""
+    key = plan_key(exercise_id, inputs, seed, max_examples)
+    return recall(key, inputs, disk=disk) is not None
 
 
 def record(key: str, examples: list[Example], *, disk: bool) -> None:

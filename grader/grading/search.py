@@ -100,7 +100,7 @@ def search_failure(
     (``example_plan``); the full search runs only if one of them fails.
     """
     from renshu.grader.grading import example_plan
-    from renshu.grader.grading.strategies import edge_case_args
+    from renshu.grader.grading.edge_inputs import edge_case_args
 
     spec = session.exercise.spec
     edge_failure = None

@@ -25,11 +25,11 @@ from hypothesis import strategies as st
 
 from renshu.grader.errors import BankError
 from renshu.grader.exercises.model import (
-    EdgeCase,
     InputSpec,
     JointSpec,
 )
 from renshu.grader.exercises.value_layout import apply_layout, value_table  # noqa: F401
+from renshu.grader.grading.edge_inputs import edge_case_args  # noqa: F401  (re-exported)
 
 Drawn = tuple[dict[str, int], dict[str, Any]]
 
@@ -195,24 +195,3 @@ def _bleu_pair(
         return candidate[: max_len + 5], references
 
     return draw()
-
-
-def edge_case_args(spec: InputSpec, case: EdgeCase, seed: int) -> Drawn:
-    """Concrete ``(dims, args)`` for an edge case: its dims and literals, the rest sampled."""
-    rng = np.random.default_rng(seed)
-    dims = {
-        name: case.dims.get(name, int(rng.integers(low, high + 1)))
-        for name, (low, high) in spec.dims.items()
-    }
-    args: dict[str, Any] = {}
-    for name, arg in spec.args.items():
-        if name not in case.args:
-            args[name] = arg.sample(dims, rng)
-        else:
-            args[name] = arg.literal(case.args[name])
-    for joint in spec.joint:
-        missing = [n for n in joint.produces if n not in case.args]
-        if missing:
-            raise BankError(f"an edge case must give {missing} literally ({joint.strategy})")
-        args.update({n: case.args[n] for n in joint.produces})
-    return dims, args

@@ -92,7 +92,5 @@ def lint_questions(questions: Sequence[AnyQuestion]) -> list[LintFinding]:
             )
     unhinted = tuple(q.id for q in questions if not q.hints)
     if unhinted:
-        findings.append(
-            LintFinding("no_hint", f"{len(unhinted)} questions have no hint", unhinted)
-        )
+        findings.append(LintFinding("no_hint", f"{len(unhinted)} questions have no hint", unhinted))
     return findings
