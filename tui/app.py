@@ -123,6 +123,39 @@ class RenshuApp(App[None]):
             )
         for screen in self.screen_stack:
             screen.post_message(ServiceReady(service))
+        self._resume(service)
+
+    def _resume(self, service: StudyService) -> None:
+        """Reopen the place the learner left (an exercise, a quiz's remaining questions)."""
+        from renshu.grader.exercises.catalogue import builtin_exercises_dir
+        from renshu.grader.progress.resume import load_place
+
+        from .screens.home import HomeScreen
+
+        if not isinstance(self.screen, HomeScreen) or len(self.screen_stack) > 2:
+            return  # the learner already moved on while the catalogue loaded
+        exercises = {p.parent.name for p in builtin_exercises_dir().glob("*/exercise.yaml")}
+        place = load_place(service.store, exercises, set(service.catalogue.questions))
+        if place is None or place.screen == "home":
+            return
+        if place.screen in ("exercises", "workspace"):
+            from .screens.exercises import ExerciseListScreen
+
+            self.push_screen(ExerciseListScreen())  # back from the exercise lands on the list
+        if place.screen == "workspace" and place.exercise is not None:
+            from .screens.workspace import WorkspaceScreen
+
+            self.push_screen(WorkspaceScreen(place.exercise))
+        elif place.screen == "stats":
+            from .screens.stats import StatsScreen
+
+            self.push_screen(StatsScreen())
+        elif place.screen == "quiz":
+            from .screens.quiz import QuizScreen
+
+            items = [service.present(service.catalogue.questions[q][0]) for q in place.remaining]
+            self.push_screen(QuizScreen(items, title=place.title, mode=place.mode))
+        self.notify(say("notice.resumed", self.lang), timeout=4)
 
     def on_service_load_failed(self, message: ServiceLoadFailed) -> None:
         self.notify(str(message.error), title="renshu", severity="error", timeout=30)

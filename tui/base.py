@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
+from textual import on
 from textual.app import App
 from textual.binding import ActiveBinding
+from textual.events import ScreenResume
 from textual.screen import ModalScreen, Screen
 
 from renshu.grader.settings import Lang
@@ -20,6 +22,7 @@ from renshu.grader.settings import Lang
 from .bindings import Scope, localized
 
 if TYPE_CHECKING:
+    from renshu.grader.progress.resume import Place
     from renshu.grader.progress.study import StudyService
 
     from .app import RenshuApp
@@ -61,6 +64,19 @@ class RenshuScreen(Screen[ResultT]):
 
     def update_language(self) -> None:
         """Redraw every text in the app's new language (the footer follows by itself)."""
+
+    def place(self) -> Place | None:
+        """Where the app reopens if the learner leaves on this screen (None: keep the last)."""
+        return None
+
+    @on(ScreenResume)
+    def remember_place(self) -> None:
+        """Save this screen as the place to reopen, each time it comes to the front."""
+        place, service = self.place(), self.service
+        if place is not None and service is not None:
+            from renshu.grader.progress.resume import save_place
+
+            save_place(service.store, place)
 
     def action_back(self) -> None:
         self.app.pop_screen()

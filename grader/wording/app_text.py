@@ -41,6 +41,7 @@ APP_TEXT: dict[str, tuple[str, str]] = {
     "help.section.quiz": ("クイズ", "Quiz"),
     "help.section.exercises": ("演習", "Exercises"),
     "notice.bank_error": ("問題集を読み込めませんでした", "A question bank could not be loaded"),
+    "notice.resumed": ("前回の続きから再開しました", "Picked up where you left off"),
     "notice.store": ("学習記録について", "About your progress"),
     # the action registry (``renshu.tui.actions.ROWS``): footer labels and help lines
     "key.quit": ("終了", "Quit"),

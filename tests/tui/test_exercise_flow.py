@@ -327,11 +327,17 @@ def test_reopening_an_exercise_shows_its_last_result(tmp_path: Path) -> None:
             assert str(result.status) == "fail"
         again = make_app(data_dir=tmp_path, now=NOW, seed=0, lang="en")
         async with again.run_test(size=(120, 40)) as pilot:
-            screen = await open_workspace(again, pilot)
+            # The app reopens where the learner left: this exercise, its last result shown.
+            await wait_until(pilot, lambda: isinstance(again.screen, WorkspaceScreen))
+            screen = again.screen
+            assert isinstance(screen, WorkspaceScreen)
+            assert screen.exercise_id == "lstm_cell"
             await wait_until(pilot, lambda: screen.last_result is not None)
             assert screen.last_result is not None
             assert screen.last_result.misconception is not None
             assert "forget_gate_missing" in screen.query_one(GradeView).text
+            await pilot.press("escape", "escape")  # out of the editor, then back: the list
+            await wait_until(pilot, lambda: isinstance(again.screen, ExerciseListScreen))
 
     asyncio.run(run())
 

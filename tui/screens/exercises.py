@@ -7,6 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Header, Static
 
+from renshu.grader.progress.resume import Place
 from renshu.grader.settings import Lang
 from renshu.grader.wording import say
 
@@ -29,6 +30,9 @@ class ExerciseListScreen(RenshuScreen[None]):
 
     SCOPE = "exercises"
     BINDINGS = bindings_for("exercises")
+
+    def place(self) -> Place:
+        return Place("exercises")
 
     def compose(self) -> ComposeResult:
         yield Header()

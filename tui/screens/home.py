@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Header, Static
 
+from renshu.grader.progress.resume import Place
 from renshu.grader.wording import say
 
 from ..base import RenshuScreen
@@ -24,6 +25,9 @@ class HomeScreen(RenshuScreen[None]):
 
     SCOPE = "home"
     BINDINGS = bindings_for("home")
+
+    def place(self) -> Place:
+        return Place("home")
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)

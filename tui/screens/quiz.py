@@ -20,6 +20,7 @@ from textual.content import Content
 from textual.widgets import Footer, Header, Static
 
 from renshu.grader.errors import StoreError
+from renshu.grader.progress.resume import Mode, Place
 from renshu.grader.quiz.answer_check import (
     AnswerFormatError,
     AnswerResult,
@@ -238,6 +239,7 @@ class QuizScreen(RenshuScreen[None]):
             return
         self.answered, self.raw, self.result = True, event.raw, result
         self.outcomes.append(Outcome(self.item, result.correct, seconds))
+        self.remember_place()  # a restart goes on with the questions not yet answered
         event.widget.freeze()
         self._draw_head(lang)
         self._draw_feedback(lang)
@@ -292,6 +294,7 @@ class QuizScreen(RenshuScreen[None]):
             return
         if self.index + 1 < len(self.items):
             self.index += 1
+            self.answered = False  # show_question resets it too; the place counts on it
             await self.show_question()
             return
         summary = SummaryScreen(
@@ -306,6 +309,16 @@ class QuizScreen(RenshuScreen[None]):
         self.dismiss()
         if choice == RETRY and missed:
             app.push_screen(QuizScreen(missed, title=self.quiz_title, mode=self.mode))
+
+    def place(self) -> Place:
+        """This quiz with the questions not answered yet (the app reopens on them)."""
+        left = self.items[self.index + (1 if self.answered else 0) :]
+        if not left:
+            return Place("home")
+        mode: Mode = "review" if self.mode == "review" else "topic"
+        return Place(
+            "quiz", mode=mode, title=self.quiz_title, remaining=tuple(i.question.id for i in left)
+        )
 
     def action_back(self) -> None:
         if self.outcomes:

@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import DataTable, Footer, Header, Label, Sparkline, Static
 
+from renshu.grader.progress.resume import Place
 from renshu.grader.wording import say
 
 from ..base import RenshuScreen
@@ -22,6 +23,9 @@ class StatsScreen(RenshuScreen[None]):
 
     SCOPE = "stats"
     BINDINGS = bindings_for("stats")
+
+    def place(self) -> Place:
+        return Place("stats")
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -12,6 +12,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Header, Static
 
+from renshu.grader.progress.resume import Place
 from renshu.grader.settings import Lang
 from renshu.grader.wording import say
 
@@ -61,6 +62,9 @@ class SummaryScreen(RenshuScreen[str | None]):
 
     SCOPE = "summary"
     BINDINGS = bindings_for("summary")
+
+    def place(self) -> Place:
+        return Place("home")  # the quiz is over: a restart opens on Home
 
     def __init__(self, outcomes: list[Outcome], title: str, mode: str, elapsed: float) -> None:
         super().__init__()

@@ -30,6 +30,7 @@ from textual.widgets import (
     TextArea,
 )
 
+from renshu.grader.progress.resume import Place
 from renshu.grader.settings import Lang
 from renshu.grader.wording import say
 
@@ -55,6 +56,9 @@ class WorkspaceScreen(RenshuScreen[None]):
     SCOPE = "workspace"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
     BINDINGS = bindings_for("workspace")
+
+    def place(self) -> Place:
+        return Place("workspace", exercise=self.exercise_id)
 
     def __init__(self, exercise_id: str) -> None:
         super().__init__()
