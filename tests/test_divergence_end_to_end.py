@@ -116,3 +116,41 @@ def test_a_forged_trace_is_refused_and_cannot_change_the_verdict() -> None:
     assert forged.reason.value == "mismatch"
     assert forged.divergence is None
     assert "\x1b" not in forged.as_json()
+
+
+HELPER_STYLE = """
+import numpy as np
+
+
+def _sig(a):
+    return 1.0 / (1.0 + np.exp(-a))
+
+
+def _gates(x, h_prev, params):
+    z = np.concatenate([h_prev, x], axis=1)
+    i = _sig(z @ params["W_i"].T + params["b_i"])
+    f = _sig(z @ params["W_f"].T + params["b_f"])
+    o = _sig(z @ params["W_o"].T + params["b_o"])
+    g_pre = z @ params["W_c"].T + params["b_c"]  # tanh applied where it is used
+    return i, f, o, g_pre
+
+
+def lstm_cell(x, h_prev, c_prev, params):
+    i, f, o, g_pre = _gates(x, h_prev, params)
+    c = {cell}
+    return o * np.tanh(c), c
+"""
+
+
+def test_a_pre_activation_and_rebound_gates_do_not_hide_where_it_went_wrong() -> None:
+    """A helper returning the candidate before its tanh, and gates rebound by unpacking,
+    are the learner's right values: the report names the cell update, the learner's own
+    ``c`` (the forget gate is missing), not the candidate or a rebound gate."""
+    exercise = CATALOG["lstm_cell"]
+    source = "# exercise: lstm_cell\n" + HELPER_STYLE.format(cell="c_prev + i * np.tanh(g_pre)")
+    result = grade_source(source, exercise, "helper_style.py")
+    assert result.status.value == "fail", result.message
+    assert result.divergence is not None
+    assert result.divergence.intermediate == "c", result.divergence
+    assert result.divergence.learner_name == "c"
+    assert result.divergence.matched == ["z", "i", "f", "o", "g"]

@@ -4,8 +4,9 @@ the learner computed (an array of its shape exists) but got wrong.
 On the minimal failing input the reference runs here under a tracer that records
 its declared intermediates (``intermediates`` in exercise.yaml, in data flow
 order, once per time step inside a loop); the child ran the learner's function
-the same way and sent its local values. Values are matched by shape and value,
-never by variable name. Walking the reference's intermediates in the order it
+the same way and sent its local values. Values are matched by shape and value;
+a variable name only settles which of two due intermediates an unmatched value is
+an attempt at. Walking the reference's intermediates in the order it
 computed them, each one the learner holds is *matched*; the first one of which
 the learner holds only different arrays of the same shape is where they
 diverged, at the element that differs most.
@@ -165,7 +166,9 @@ def _walk(
     previous = -1  # where the learner holds the intermediate matched just before
     for k, inst in enumerate(instances):
         same_shape = [i for i, (_, v) in enumerate(values) if v.shape == inst.value.shape]
-        free = [i for i in same_shape if i not in used]
+        # A value rebound under the same name (``i, f, o = _gates(...)`` in the caller) is
+        # the one already matched, not a new computation: it matches nothing new.
+        free = [i for i in same_shape if i not in used and not _rebound(values, used, i, tol)]
         hits = [i for i in free if close(inst.value, values[i][1], tol)]
         if hits:
             own = [i for i in hits if values[i][0].function == entry]
@@ -183,6 +186,14 @@ def _walk(
             previous = hit
             used.add(hit)
             continue
+        # The learner holds it before its activation (``g_pre``, with tanh applied inline
+        # where it is used): that is the intermediate computed right, not a divergence.
+        raw = [i for i in free if i > previous and _activates_to(values[i][1], inst.value, tol)]
+        if raw:
+            matched.append(_label(inst))
+            previous = raw[0]
+            used.add(raw[0])
+            continue
         # Fewer values of this shape left than intermediates of it: one of them was computed
         # inline (no variable holds it). The learner's next value is taken as the attempt at
         # whichever of them it is closest to; if that is a later one, this one was inline.
@@ -193,8 +204,12 @@ def _walk(
                 # Nothing of this shape after what it is computed from, or a record cut
                 # short (the values that would tell are missing): judge the next one.
                 continue
-            attempt = values[later_values[0]][1]
-            nearest = min(still_due, key=lambda j: _distance(j.value, attempt))
+            record, attempt = values[later_values[0]]
+            # The attempt's own name says which one it is, when it is one of theirs.
+            named = [j for j in still_due if j.name == record.name]
+            nearest = (
+                named[0] if named else min(still_due, key=lambda j: _distance(j.value, attempt))
+            )
             if nearest is not inst:
                 continue
         # Only from matching inputs: after a match, or at the first intermediate of all
@@ -211,6 +226,31 @@ def _walk(
             at = later[0] if later else min(free, key=lambda i: _distance(inst.value, values[i][1]))
             return inst, at, _distinct(matched)
     return (None, -1, []) if not matched else None
+
+
+def _rebound(
+    values: list[tuple[TracedValue, np.ndarray]], used: set[int], i: int, tol: Tolerance
+) -> bool:
+    """Whether value ``i`` is a matched value bound again under the same name in another
+    function (a caller unpacking its helper's results; a loop's own rebinding is new)."""
+    record = values[i][0]
+    return any(
+        values[u][0].name == record.name
+        and values[u][0].function != record.function
+        and _same(values[u][1], values[i][1], tol)
+        for u in used
+    )
+
+
+def _activates_to(got: np.ndarray, want: np.ndarray, tol: Tolerance) -> bool:
+    """Whether tanh or the logistic sigmoid of ``got`` is ``want`` (a pre-activation)."""
+    if got.shape != want.shape or not got.size:
+        return False
+    with np.errstate(all="ignore"):
+        return any(
+            close(want, f(got), tol) and not close(want, got, tol)
+            for f in (np.tanh, lambda a: 1.0 / (1.0 + np.exp(-a)))
+        )
 
 
 def _cut_off(learner: list[TracedValue]) -> bool:

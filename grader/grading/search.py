@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from renshu.grader.exercises.catalogue import LoadedExercise
-from renshu.grader.exercises.model import EdgeCase
+from renshu.grader.exercises.model import EdgeCase, InputSpec
 from renshu.grader.grading.compare import Mismatch, compare
 from renshu.grader.sandbox import CallResult, ChildFailure, SandboxRunner
 
@@ -123,11 +123,46 @@ def search_failure(
     shrunk = _hypothesissearch_failure(session, seed, max_examples, tried)
     if shrunk is None and replay:
         example_plan.record(key, tried, disk=disk)
+    if shrunk is not None:
+        shrunk = _with_smaller_dims(session, seed, shrunk)
     return Found(*shrunk) if shrunk else edge_failure
 
 
+Shrunk = tuple[dict[str, int], dict[str, Any], Outcome]
+# Looking for a failing input with a smaller dimension: examples per dimension and in all.
+SMALLER_DIMS_EXAMPLES = 40
+SMALLER_DIMS_TIME_S = 1.0
+
+
+def _with_smaller_dims(session: Session, seed: int, found: Shrunk) -> Shrunk:
+    """A failing input with each dimension at its lower bound, where one exists.
+
+    Hypothesis shrinks a dimension only while the bytes drawn after it still make a
+    failing input, so it can stop at ``H = 2`` when ``H = 1`` fails too. Each dimension
+    above its bound is pinned to the bound (the others kept no larger than found) and
+    searched again briefly; a failure found that way, shrunk, replaces the input.
+    """
+    inputs = session.exercise.spec.inputs
+    started = time.perf_counter()
+    for name, (low, _high) in inputs.dims.items():
+        dims = found[0]
+        if dims.get(name, low) <= low or time.perf_counter() - started > SMALLER_DIMS_TIME_S:
+            continue
+        ranges = {d: (lo, min(hi, dims.get(d, hi))) for d, (lo, hi) in inputs.dims.items()}
+        ranges[name] = (low, low)
+        pinned = inputs.model_copy(update={"dims": ranges})
+        smaller = _hypothesissearch_failure(session, seed, SMALLER_DIMS_EXAMPLES, [], pinned)
+        if smaller is not None:
+            found = smaller
+    return found
+
+
 def _hypothesissearch_failure(
-    session: Session, seed: int, max_examples: int, tried: list[Any]
+    session: Session,
+    seed: int,
+    max_examples: int,
+    tried: list[Any],
+    inputs: InputSpec | None = None,
 ) -> tuple[dict[str, int], dict[str, Any], Outcome] | None:
     from hypothesis import HealthCheck, Phase, Verbosity, given, settings
     from hypothesis import seed as hypothesis_seed
@@ -150,7 +185,7 @@ def _hypothesissearch_failure(
         phases=[Phase.generate, Phase.shrink],
         verbosity=Verbosity.quiet,
     )
-    @given(input_strategy(spec.inputs))
+    @given(input_strategy(inputs or spec.inputs))
     def probe(drawn: tuple[dict[str, int], dict[str, Any]]) -> None:
         dims, args = drawn
         if state["first_failure_at"] is not None and over_budget(session, state):

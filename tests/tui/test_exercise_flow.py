@@ -359,3 +359,55 @@ def test_ctrl_r_and_ctrl_t_reach_the_result_and_the_task_from_the_editor(tmp_pat
             assert "\t" not in editor.text
 
     asyncio.run(run())
+
+
+def test_at_80x24_the_result_is_read_full_screen_and_escape_returns_to_the_code(
+    tmp_path: Path,
+) -> None:
+    async def run() -> None:
+        app = make_app(data_dir=tmp_path, now=NOW, seed=0, lang="en")
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = await open_workspace(app, pilot)
+            await save_and_wait(pilot, screen, FORGET_GATE_MISSING)
+            editor = screen.query_one("#ws-editor", TextArea)
+            result = screen.query_one(GradeView)
+            await pilot.press("ctrl+r")
+            await pilot.pause(0.2)
+            assert screen.has_class("-reading")
+            assert not editor.display  # the result has the whole screen
+            assert result.has_focus  # ↑↓ and page keys scroll it
+            assert result.region.height >= 18
+            # The minimal input and the misconception are on it, not below a fold.
+            text = result.text
+            assert "forget_gate_missing" in text
+            await pilot.press("ctrl+r")  # the same key again: back to the code
+            await pilot.pause(0.1)
+            assert not screen.has_class("-reading")
+            assert editor.has_focus
+            await pilot.press("ctrl+r")
+            await pilot.press("escape")  # escape too, without leaving the exercise
+            await pilot.pause(0.1)
+            assert app.screen is screen
+            assert editor.has_focus
+            assert editor.display
+
+    asyncio.run(run())
+
+
+def test_after_a_long_line_the_editor_scrolls_back_to_the_left_edge(tmp_path: Path) -> None:
+    async def run() -> None:
+        app = make_app(data_dir=tmp_path, now=NOW, seed=0, lang="en")
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = await open_workspace(app, pilot)
+            editor = screen.query_one("#ws-editor", TextArea)
+            editor.load_text("x = 1\ny = " + "1 + " * 60 + "1\nz = 2\n")
+            editor.focus()
+            editor.move_cursor((1, 0))
+            await pilot.press("end")
+            await pilot.pause(0.1)
+            assert editor.scroll_x > 0  # the long line's end is in view
+            await pilot.press("down")
+            await pilot.pause(0.1)
+            assert editor.scroll_x == 0  # `z = 2` is shown from its first column
+
+    asyncio.run(run())

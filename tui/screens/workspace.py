@@ -15,6 +15,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult, SuspendNotSupported
 from textual.containers import Container, Vertical, VerticalScroll
@@ -202,6 +203,19 @@ class WorkspaceScreen(RenshuScreen[None]):
 
     # -- editing and saving ------------------------------------------------------------------
 
+    @on(TextArea.SelectionChanged, "#ws-editor")
+    def _editor_cursor_moved(self, event: TextArea.SelectionChanged) -> None:
+        """Back on a line that fits, scroll the view back to the left edge (Textual keeps
+        the sideways offset a long line needed, hiding the start of every other line)."""
+        editor = event.text_area
+        if editor.scroll_x <= 0:
+            return
+        row, column = editor.cursor_location
+        line = editor.document.get_line(row)
+        visible = editor.content_size.width - editor.gutter_width - 1
+        if cell_len(line[:column]) < visible:
+            editor.scroll_to(x=0, animate=False)
+
     @on(TextArea.Changed, "#ws-editor")
     def _editor_changed(self, event: TextArea.Changed) -> None:
         self._editor_text = event.text_area.text
@@ -227,6 +241,9 @@ class WorkspaceScreen(RenshuScreen[None]):
             self.start_grading(text)
 
     def action_back(self) -> None:
+        if self.has_class("-reading"):  # reading the result full-screen: back to the code
+            self._stop_reading()
+            return
         self.files.save_quietly(self._editor_text)  # leaving anyway: a notice would not be seen
         self.app.pop_screen()
 
@@ -357,8 +374,24 @@ class WorkspaceScreen(RenshuScreen[None]):
         self.check_disk()
 
     def action_show_panel(self, tab: str) -> None:
-        """Show the result or the task, wherever the focus is."""
-        self.query_one(TabbedContent).active = tab
+        """Show the result or the task, wherever the focus is. Narrow (80 columns), the panel
+        then fills the screen to be read (↑↓ scroll it); the same key again, or escape,
+        goes back to the editor."""
+        tabs = self.query_one(TabbedContent)
+        if not self.has_class("-narrow"):
+            tabs.active = tab
+            return
+        if self.has_class("-reading") and tabs.active == tab:
+            self._stop_reading()
+            return
+        tabs.active = tab
+        self.add_class("-reading")
+        target = "#ws-result" if tab == "tab-result" else "#ws-task"
+        self.query_one(target).focus()
+
+    def _stop_reading(self) -> None:
+        self.remove_class("-reading")
+        self.query_one("#ws-editor", TextArea).focus()
 
     def _offer_next(self) -> None:
         from renshu.grader.exercises.catalogue import get_exercise
