@@ -4,7 +4,8 @@
   ``Binding.id`` the row's id);
 * ``localized``: the footer's labels in the current language, for the screens'
   public ``active_bindings`` property (no binding is edited in place);
-* ``help_text``: the help screen's body;
+* ``help_text``: the help screen's body as text; ``help_renderable`` the same as the
+  screen draws it (descriptions wrapped at phrases under themselves);
 * ``palette_rows``: the actions the command palette offers on a screen.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from textual.binding import ActiveBinding, Binding, BindingType
 
@@ -20,10 +22,14 @@ from renshu.grader.wording import say
 
 from .actions import BY_ID, HELP, ROWS, KeyAction, Scope
 
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
 __all__ = [
     "KeyAction",
     "Scope",
     "bindings_for",
+    "help_renderable",
     "help_text",
     "label",
     "label_for",
@@ -80,6 +86,27 @@ def help_text(lang: Lang) -> str:
             lines.append(f"  {row.key_display().ljust(8)} {say(row.help, lang)}\n")
         sections.append(f"[b]{say(title, lang)}[/b]\n" + "".join(lines))
     return "\n".join(sections)
+
+
+def help_renderable(lang: Lang) -> RenderableType:
+    """The help screen's body as rich renderables: each description wraps at phrases
+    under itself (a hanging indent past the key column), never under the keys."""
+    from rich.console import Group
+    from rich.text import Text
+
+    from renshu.grader.presentation.phrases import Phrased
+
+    parts: list[RenderableType] = [Text(say("help.title", lang), style="bold"), Text("")]
+    for title, ids in HELP:
+        parts.append(Text(say(title, lang), style="bold"))
+        for row_id in ids:
+            row = BY_ID[row_id]
+            if row.help is None:
+                raise ValueError(f"{row_id} is on the help screen but has no help text")
+            keys = f"  {row.key_display().ljust(8)} "
+            parts.append(Phrased(say(row.help, lang), first=keys, rest=" " * len(keys)))
+        parts.append(Text(""))
+    return Group(*parts)
 
 
 def palette_rows(scope: Scope | None) -> list[KeyAction]:

@@ -218,8 +218,14 @@ def _walk(
             # The learner's attempt at it comes after what it is computed from: the first
             # unmatched value of its shape after the previous match, the learner's own
             # function's first (else the closest in value).
+            # A copy of a value already matched under another name (``i, _f, o = ...``)
+            # is not an attempt at this one either: such values come last.
+            def copy_of_matched(i: int) -> bool:
+                return any(_same(values[u][1], values[i][1], tol) for u in used)
+
             later = sorted(
-                (i for i in free if i > previous), key=lambda i: (values[i][0].function != entry, i)
+                (i for i in free if i > previous),
+                key=lambda i: (copy_of_matched(i), values[i][0].function != entry, i),
             )
             if not later and cut_off:  # the record stopped before the learner got here
                 return None

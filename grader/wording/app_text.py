@@ -96,17 +96,17 @@ APP_TEXT: dict[str, tuple[str, str]] = {
     "key.workspace.hint.help": ("次のヒント", "next hint"),
     "key.back": ("戻る", "Back"),
     "key.back.help": (
-        "前の画面に戻る(エディタでは 1 回目でエディタから出る。全画面の結果からはエディタへ)",
-        "back (in the editor: first leaves it; from the full-screen result: to the editor)",
+        "前の画面に戻る(エディタ内では、まずエディタから出る。全画面の結果からはエディタへ)",
+        "back (in the editor it first leaves the editor; from a full-screen result, to the code)",
     ),
     "key.workspace.result": ("結果", "Result"),
     "key.workspace.result.help": (
-        "採点結果を表示(エディタからも。80 桁では全画面、もう一度でエディタへ)",
-        "show the result (from the editor too; 80 columns: full screen, again: back)",
+        "採点結果を表示(エディタからも。80 桁では全画面で、もう一度押すとエディタへ)",
+        "show the result (from the editor too; at 80 columns full screen, again: back)",
     ),
     "key.workspace.task.help": (
-        "課題文を表示(エディタからも。80 桁では全画面、もう一度でエディタへ)",
-        "show the task (from the editor too; 80 columns: full screen, again: back)",
+        "課題文を表示(エディタからも。80 桁では全画面で、もう一度押すとエディタへ)",
+        "show the task (from the editor too; at 80 columns full screen, again: back)",
     ),
     "palette.kind.topic": ("トピック", "topic"),
     "palette.kind.exercise": ("演習", "exercise"),

@@ -1,4 +1,5 @@
-"""Snapshot tests of each screen at 80x24 and 120x40 (reviewed by eye before committing).
+"""Snapshot tests of every screen in Japanese and English at 80x24 and 120x40 (each one
+reviewed by eye before committing).
 
 Update them only with the named command, then look at every changed SVG:
     python -m pytest tests/tui/test_snapshots.py --snapshot-update
@@ -18,6 +19,8 @@ from renshu.tui import make_app
 
 NOW = datetime(2026, 11, 23, 3, 0, tzinfo=UTC)
 SIZES = [(80, 24), (120, 40)]
+LANGS = ["ja", "en"]
+ROOT = Path(__file__).resolve().parent.parent.parent
 
 
 async def loaded(pilot: Pilot) -> None:
@@ -41,21 +44,23 @@ def then(*keys: str):
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_home(snap_compare, tmp_path: Path, size: tuple[int, int], lang: str) -> None:
     app = make_app(tmp_path, now=NOW, seed=0, lang=lang)
     assert snap_compare(app, terminal_size=size, run_before=loaded)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_stats(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:
-    app = make_app(tmp_path, now=NOW, seed=0, lang="ja")
+@pytest.mark.parametrize("lang", LANGS)
+def test_stats(snap_compare, tmp_path: Path, size: tuple[int, int], lang: str) -> None:
+    app = make_app(tmp_path, now=NOW, seed=0, lang=lang)
     assert snap_compare(app, terminal_size=size, run_before=then("s"))
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_help(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:
-    app = make_app(tmp_path, now=NOW, seed=0, lang="en")
+@pytest.mark.parametrize("lang", LANGS)
+def test_help(snap_compare, tmp_path: Path, size: tuple[int, int], lang: str) -> None:
+    app = make_app(tmp_path, now=NOW, seed=0, lang=lang)
     assert snap_compare(app, terminal_size=size, run_before=then("question_mark"))
 
 
@@ -83,14 +88,18 @@ def quiz_clock(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.usefixtures("quiz_clock")
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_quiz_question_and_feedback(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:
-    app = make_app(tmp_path, now=NOW, seed=0, lang="ja")
+@pytest.mark.parametrize("lang", LANGS)
+def test_quiz_question_and_feedback(
+    snap_compare, tmp_path: Path, size: tuple[int, int], lang: str
+) -> None:
+    app = make_app(tmp_path, now=NOW, seed=0, lang=lang)
     assert snap_compare(app, terminal_size=size, run_before=then("enter", "1"))
 
 
 @pytest.mark.usefixtures("quiz_clock")
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_quiz_summary(snap_compare, tmp_path: Path, size: tuple[int, int]) -> None:
+@pytest.mark.parametrize("lang", LANGS)
+def test_quiz_summary(snap_compare, tmp_path: Path, size: tuple[int, int], lang: str) -> None:
     async def run(pilot: Pilot) -> None:
         await loaded(pilot)
         from renshu.tui.screens.quiz import QuizScreen
@@ -107,38 +116,79 @@ def test_quiz_summary(snap_compare, tmp_path: Path, size: tuple[int, int]) -> No
         await pilot.press("enter")
         await pilot.pause(0.4)
 
-    app = make_app(tmp_path, now=NOW, seed=0, lang="en")
+    app = make_app(tmp_path, now=NOW, seed=0, lang=lang)
     assert snap_compare(app, terminal_size=size, run_before=run)
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_exercise_list(snap_compare, size: tuple[int, int]) -> None:
-    app = make_app(fixed_home(f"list-{size[0]}"), now=NOW, seed=0, lang="en")
+@pytest.mark.parametrize("lang", LANGS)
+def test_exercise_list(snap_compare, size: tuple[int, int], lang: str) -> None:
+    app = make_app(fixed_home(f"list-{size[0]}-{lang}"), now=NOW, seed=0, lang=lang)
     assert snap_compare(app, terminal_size=size, run_before=then("e"))
 
 
+async def open_lstm_cell(pilot: Pilot) -> None:
+    from textual.widgets import DataTable, TextArea
+
+    from renshu.tui.screens.exercises import ExerciseListScreen
+    from renshu.tui.screens.workspace import WorkspaceScreen
+
+    await loaded(pilot)
+    await pilot.press("e")
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, ExerciseListScreen))
+    table = pilot.app.screen.query_one("#exercise-table", DataTable)
+    await wait_until(pilot, lambda: table.row_count > 0)
+    table.move_cursor(row=table.get_row_index("lstm_cell"))
+    await pilot.press("enter")
+    await wait_until(
+        pilot,
+        lambda: (
+            isinstance(pilot.app.screen, WorkspaceScreen)
+            and "def " in pilot.app.screen.query_one("#ws-editor", TextArea).text
+        ),
+    )
+    for editor in pilot.app.screen.query(TextArea):
+        editor.cursor_blink = False
+
+
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_workspace(snap_compare, size: tuple[int, int]) -> None:
+@pytest.mark.parametrize("lang", LANGS)
+def test_workspace_result(snap_compare, size: tuple[int, int], lang: str) -> None:
+    """A failing grade's report: full screen at 80 columns (ctrl+r), beside the code wider.
+    The grading is real; its duration and the isolation label (they vary by machine) are
+    fixed before it is shown."""
+
     async def run(pilot: Pilot) -> None:
-        from textual.widgets import TextArea
-
-        from renshu.tui.screens.exercises import ExerciseListScreen
         from renshu.tui.screens.workspace import WorkspaceScreen
+        from renshu.tui.widgets.grade_view import GradeView
 
-        await loaded(pilot)
-        await pilot.press("e")
-        await wait_until(pilot, lambda: isinstance(pilot.app.screen, ExerciseListScreen))
-        await pilot.press("enter")
-        await wait_until(
-            pilot,
-            lambda: (
-                isinstance(pilot.app.screen, WorkspaceScreen)
-                and "def " in pilot.app.screen.query_one("#ws-editor", TextArea).text
-            ),
+        await open_lstm_cell(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, WorkspaceScreen)
+        service, path = pilot.app.service, screen.path
+        module = (ROOT / "exercises" / "lstm_cell" / "misconceptions.py").read_text("utf-8")
+        wrong = module + "\nlstm_cell = forget_gate_missing\n"
+        result = service.grade("lstm_cell", wrong, path, lang).model_copy(
+            update={"duration_s": 0.5, "isolation": "bubblewrap"}
         )
-        for editor in pilot.app.screen.query(TextArea):
-            editor.cursor_blink = False
+        screen.last_result = result
+        screen.query_one(GradeView).show(result, lang)
+        if size[0] < 100:
+            await pilot.press("ctrl+r")
+        else:
+            screen.action_show_panel("tab-result")
+        await pilot.pause(0.4)
+
+    app = make_app(fixed_home(f"wsr-{size[0]}-{lang}"), now=NOW, seed=0, lang=lang)
+    assert snap_compare(app, terminal_size=size, run_before=run)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("lang", LANGS)
+def test_workspace(snap_compare, size: tuple[int, int], lang: str) -> None:
+    async def run(pilot: Pilot) -> None:
+        await open_lstm_cell(pilot)
         await pilot.pause(0.3)
 
-    app = make_app(fixed_home(f"ws-{size[0]}"), now=NOW, seed=0, lang="ja")
+    app = make_app(fixed_home(f"ws-{size[0]}-{lang}"), now=NOW, seed=0, lang=lang)
     assert snap_compare(app, terminal_size=size, run_before=run)

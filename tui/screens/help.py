@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
+from rich.console import RenderableType
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from renshu.grader.wording import say
-
 from ..base import RenshuModalScreen
-from ..bindings import bindings_for, help_text
+from ..bindings import bindings_for, help_renderable
 
 
 class HelpScreen(RenshuModalScreen[None]):
     SCOPE = "help"
     BINDINGS = bindings_for("help")
 
-    def _body(self) -> str:
-        lang = self.renshu_app.lang
-        return f"[b]{say('help.title', lang)}[/b]\n\n{help_text(lang)}"
+    def _body(self) -> RenderableType:
+        return help_renderable(self.renshu_app.lang)
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help"):
