@@ -18,14 +18,17 @@ sys.path[:] = [p for p in sys.path if p not in ("", ".", os.getcwd())]
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 from renshu.grader.cli import main as cli_main  # noqa: E402
+from renshu.grader.cli.study import ExamRequest  # noqa: E402
 from renshu.grader.text import Lang  # noqa: E402
 
 
-def open_study_app(data_dir: Path | None, banks: list[Path], lang: Lang | None) -> None:
+def open_study_app(
+    data_dir: Path | None, banks: list[Path], lang: Lang | None, exam: ExamRequest | None = None
+) -> None:
     """Start the Textual app (imported only now, so grading never loads Textual)."""
     from renshu.tui import make_app
 
-    make_app(data_dir, banks, lang=lang).run()
+    make_app(data_dir, banks, lang=lang, exam=exam).run()
 
 
 def main(argv: list[str] | None = None) -> int:

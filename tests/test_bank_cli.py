@@ -105,3 +105,36 @@ def test_stats_json_counts_questions_and_coverage(tmp_path: Path) -> None:
         "cloze",
         "flashcard",
     }
+
+
+def _choice_question(n: int, answer_longest: bool) -> str:
+    long, short = "a much longer option that gives itself away", "short one"
+    right, wrong = (long, short) if answer_longest else (short, "other " + str(n))
+    return f"""
+  - id: lstm.lint-{n}
+    type: single_choice
+    concepts: [lstm.forget_gate]
+    prompt: {{ja: 質問 {n} ですか。, en: Question {n}?}}
+    explanation: {{ja: 説明です。, en: Explanation.}}
+    hints: [{{ja: ヒントです。, en: A hint.}}]
+    choices:
+      - text: {{ja: "{right}", en: "{right}"}}
+        correct: true
+      - text: {{ja: "{wrong}", en: "{wrong}"}}
+        why: {{ja: 違います。, en: Not this.}}
+      - text: {{ja: "{wrong} b", en: "{wrong} b"}}
+        why: {{ja: 違います。, en: Not this.}}
+"""
+
+
+def test_a_user_bank_where_the_longest_choice_wins_gets_a_warning(tmp_path: Path) -> None:
+    head = "schema_version: 1\ntopic: lstm\ntitle: {ja: テスト, en: Test}\nquestions:\n"
+    gamed = tmp_path / "gamed.yaml"
+    gamed.write_text(head + "".join(_choice_question(n, True) for n in range(5)), "utf-8")
+    done = renshu("bank", "validate", str(gamed), cwd=tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr  # a user bank: a warning only
+    assert f"{gamed}:1:1: warning: 5 of 5 single-choice answers are the longest" in done.stdout
+    fair = tmp_path / "fair.yaml"
+    fair.write_text(head + "".join(_choice_question(n, n == 0) for n in range(5)), "utf-8")
+    done = renshu("bank", "validate", str(fair), cwd=tmp_path)
+    assert "warning" not in done.stdout, done.stdout

@@ -98,3 +98,55 @@ def test_numeric_questions_accept_their_own_answer_and_reject_a_wrong_one(questi
         assert check_numeric(question, repr(inst.answer), "en", inst).correct
         off = inst.answer + max(1.0, abs(inst.answer)) * 0.5 + 10 * (question.abs_tol + 1)
         assert not check_numeric(question, repr(off), "en", inst).correct
+
+
+def test_every_builtin_question_has_a_hint() -> None:
+    assert [q.id for q in QUESTIONS if not q.hints] == []
+
+
+@pytest.mark.parametrize("loaded", CATALOGUE.banks, ids=lambda b: b.path.name)
+def test_no_builtin_bank_can_be_gamed(loaded) -> None:
+    """Picking the longest option does not pass; multi-select counts vary; all hinted."""
+    from renshu.grader.quiz.bank_lint import lint_questions
+
+    assert [f.detail for f in lint_questions(loaded.bank.questions)] == []
+
+
+def test_picking_the_longest_or_the_shortest_option_scores_no_better_than_chance() -> None:
+    from renshu.grader.quiz.model import SingleChoice, text_in
+
+    single = [q for q in QUESTIONS if isinstance(q, SingleChoice)]
+    chance = sum(1 / len(q.choices) for q in single)
+    for lang in ("ja", "en"):
+        for pick in (max, min):
+            wins = 0
+            for q in single:
+                lengths = [len(text_in(c.text, lang)) for c in q.choices]
+                answer = next(i for i, c in enumerate(q.choices) if c.correct)
+                wins += lengths[answer] == pick(lengths) and lengths.count(pick(lengths)) == 1
+            assert wins <= chance, (lang, pick.__name__, wins, chance)
+
+
+def test_multi_select_questions_do_not_all_have_the_same_number_of_correct_options() -> None:
+    from collections import Counter
+
+    from renshu.grader.quiz.model import MultiSelect
+
+    counts = Counter(
+        sum(c.correct for c in q.choices) for q in QUESTIONS if isinstance(q, MultiSelect)
+    )
+    assert max(counts.values()) <= 0.5 * sum(counts.values()), counts
+
+
+def test_every_question_and_exercise_serves_a_syllabus_area() -> None:
+    from renshu.grader.exercises.catalogue import builtin_catalog
+    from renshu.grader.syllabus import AREAS
+
+    curriculum = load_curriculum()
+    for q, loaded in CATALOGUE.questions.values():
+        assert curriculum.area_of(loaded.bank.topic, q.syllabus) in AREAS, q.id
+    for exercise in builtin_catalog().values():
+        assert exercise.spec.topic in curriculum.topics, exercise.id
+        assert curriculum.area_of(exercise.spec.topic, exercise.spec.syllabus) in AREAS
+    background = {t for t, topic in curriculum.topics.items() if topic.background}
+    assert {"esn", "bleu", "frameworks"} <= background  # not in the 2024 outline

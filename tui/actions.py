@@ -32,6 +32,8 @@ Scope = Literal[
     "exercises",
     "stats",
     "summary",
+    "exam",
+    "exam_result",
     "help",
     "quiz",
     "workspace",
@@ -151,6 +153,13 @@ ROWS: tuple[KeyAction, ...] = (
         "key.home.exercises.help",
     ),
     KeyAction("home.stats", "s", "stats", ("home",), "key.home.stats", "key.home.stats.help"),
+    KeyAction("home.exam", "x", "exam", ("home",), "key.home.exam", "key.home.exam.help"),
+    # -- the mock exam and its result ----------------------------------------------------
+    KeyAction(
+        "exam.hand_in", "escape", "back", ("exam",), "key.exam.hand_in", "key.exam.hand_in.help"
+    ),
+    KeyAction("exam_result.review", "enter", "review", ("exam_result",), "key.exam_result.review"),
+    KeyAction("exam_result.close", "escape", "back", ("exam_result",), "key.exam_result.close"),
     # -- the exercise list, the summary, the help ----------------------------------------
     KeyAction("exercises.open", "enter", "open", ("exercises",), "key.exercises.open"),
     KeyAction("summary.close", "enter,escape", "close", ("summary",), "key.summary.close"),
@@ -305,7 +314,7 @@ HELP: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("help.section.everywhere", ("help", "toggle_language", "command_palette", "back", "quit")),
     (
         "help.section.home",
-        ("home.topics", "home.quiz", "home.review", "home.exercises", "home.stats"),
+        ("home.topics", "home.quiz", "home.review", "home.exercises", "home.stats", "home.exam"),
     ),
     (
         "help.section.quiz",
@@ -317,6 +326,7 @@ HELP: tuple[tuple[str, tuple[str, ...]], ...] = (
             "quiz.hint",
             "flashcard.reveal",
             "flashcard.rate",
+            "exam.hand_in",
         ),
     ),
     (

@@ -29,6 +29,7 @@ from .messages import ServiceLoaded, ServiceLoadFailed, ServiceReady
 from .screens.home import HomeScreen
 
 if TYPE_CHECKING:
+    from renshu.grader.cli.study import ExamRequest
     from renshu.grader.progress.study import StudyService
 
 __all__ = ["Notice", "RenshuApp", "ServiceReady", "locale_language", "make_app"]
@@ -70,8 +71,10 @@ class RenshuApp(App[None]):
         now: datetime | None = None,
         seed: int | None = None,
         lang: Lang | None = None,
+        exam: ExamRequest | None = None,
     ) -> None:
         super().__init__()
+        self._exam = exam
         self._data_dir = data_dir
         self._banks = list(banks)
         self._now = now
@@ -123,6 +126,12 @@ class RenshuApp(App[None]):
             )
         for screen in self.screen_stack:
             screen.post_message(ServiceReady(service))
+        if self._exam is not None:  # `renshu exam`: the paper at once, not the last place
+            from .screens.exam import start_exam
+
+            exam, self._exam = self._exam, None
+            start_exam(self, service, exam.questions, exam.minutes, exam.seed)
+            return
         self._resume(service)
 
     def _resume(self, service: StudyService) -> None:
@@ -204,6 +213,7 @@ def make_app(
     now: datetime | None = None,
     seed: int | None = None,
     lang: Lang | None = None,
+    exam: ExamRequest | None = None,
 ) -> RenshuApp:
     """The one app factory, used by the console script and every Pilot and snapshot test."""
-    return RenshuApp(data_dir, banks, now=now, seed=seed, lang=lang)
+    return RenshuApp(data_dir, banks, now=now, seed=seed, lang=lang, exam=exam)

@@ -13,7 +13,8 @@ from renshu.grader.cli.common import Parser, Subparsers
 from renshu.grader.errors import BankError, Location, UsageError
 
 if TYPE_CHECKING:  # the quiz models are built only when a bank command runs
-    from renshu.grader.quiz.banks import Catalogue
+    from renshu.grader.quiz.bank_lint import LintFinding
+    from renshu.grader.quiz.banks import Catalogue, LoadedBank
 
 EXIT_OK, EXIT_FAIL = 0, 1
 
@@ -99,11 +100,20 @@ def cmd_validate(paths: list[Path], data_dir: Path | None) -> int:
     errors += catalogue.errors
     for path in exercise_paths:
         errors += validate_exercise_file(path)
-    for error in errors:
-        sys.stdout.write(f"{error}\n")
     # With paths, the built-in banks are loaded only to check ids against: count the files
     # named (and the files in the folders named), not them.
     banks = catalogue.banks if not paths else [b for b in catalogue.banks if _named(b.path, paths)]
+    warnings = []
+    for loaded, finding in _lint(banks):
+        place = Location(str(loaded.path), 1, 1)
+        if loaded.builtin:  # the shipped banks must pass: an error
+            errors.append(BankError(f"{finding.detail}{_ids(finding)}", place))
+        else:
+            warnings.append(f"{place}: warning: {finding.detail}{_ids(finding)}")
+    for error in errors:
+        sys.stdout.write(f"{error}\n")
+    for warning in warnings:
+        sys.stdout.write(f"{warning}\n")
     questions = sum(len(b.bank.questions) for b in banks)
     files = len(banks) + len(exercise_paths)
     summary = (
@@ -112,6 +122,20 @@ def cmd_validate(paths: list[Path], data_dir: Path | None) -> int:
     )
     sys.stderr.write(summary + "\n")
     return EXIT_FAIL if errors else EXIT_OK
+
+
+def _lint(banks: list[LoadedBank]) -> list[tuple[LoadedBank, LintFinding]]:
+    """Each bank's findings: the longest choice as the answer, unvaried multi-select counts,
+    questions without a hint (``quiz/bank_lint``)."""
+    from renshu.grader.quiz.bank_lint import lint_questions
+
+    return [(b, f) for b in banks for f in lint_questions(b.bank.questions)]
+
+
+def _ids(finding: LintFinding) -> str:
+    shown = finding.question_ids[:6]
+    more = len(finding.question_ids) - len(shown)
+    return (": " + ", ".join(shown) + (f" and {more} more" if more else "")) if shown else ""
 
 
 def _named(path: Path, paths: list[Path]) -> bool:

@@ -4,7 +4,8 @@
 released migration; append a new one. History:
 1. answers, grading runs, settings (what ``renshu grade`` and quizzes record);
 2. spaced review: one FSRS card per question, the append-only review log,
-   due-date boosts from failed gradings.
+   due-date boosts from failed gradings;
+3. mock exam results (``progress/exam.py``).
 
 A migration runs inside the opener's ``BEGIN IMMEDIATE`` transaction (see
 ``store._migrate``), so it executes its SQL one statement at a time:
@@ -94,5 +95,26 @@ def _v2(db: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [_v1, _v2]
+def _v3(db: sqlite3.Connection) -> None:
+    run_script(
+        db,
+        """
+        CREATE TABLE exam_results (
+            uid TEXT PRIMARY KEY,
+            taken_at TEXT NOT NULL,
+            minutes INTEGER NOT NULL,
+            seconds REAL NOT NULL CHECK (seconds >= 0),
+            timed_out INTEGER NOT NULL CHECK (timed_out IN (0, 1)),
+            correct INTEGER NOT NULL CHECK (correct >= 0),
+            total INTEGER NOT NULL CHECK (total >= correct),
+            areas TEXT NOT NULL,              -- JSON {area: [correct, total]}
+            wrong TEXT NOT NULL,              -- JSON [question ids]
+            unanswered TEXT NOT NULL          -- JSON [question ids]
+        );
+        CREATE INDEX exam_results_by_time ON exam_results (taken_at);
+        """,
+    )
+
+
+MIGRATIONS: list[Migration] = [_v1, _v2, _v3]
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -58,6 +58,7 @@ class TopicSummary:
     exercises: int
     mastery: float  # 0..1, mean over the topic's concepts
     due: int
+    background: bool = False  # not in the E資格 2024 outline: studied as background
 
 
 @dataclass(frozen=True)
@@ -184,6 +185,7 @@ class StudyService:
                     exercises=sum(1 for e in exercises.values() if e.spec.topic == topic),
                     mastery=sum(concepts) / len(concepts) if concepts else 0.0,
                     due=due_by_topic.get(topic, 0),
+                    background=info.background,
                 )
             )
         reviews = sum(1 for item in queue if item.kind == "review")

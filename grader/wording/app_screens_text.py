@@ -7,6 +7,41 @@ from __future__ import annotations
 APP_SCREENS_TEXT: dict[str, tuple[str, str]] = {
     # key: (ja, en)
     # -- the quiz screen ------------------------------------------------------------------
+    "exam.title": ("模擬試験", "Mock exam"),
+    "exam.clock": ("残り {m}:{s}", "{m}:{s} left"),
+    "exam.answered": ("解答済み {n} / {total}", "{n} of {total} answered"),
+    "exam.empty": ("出題できる問題がありません。", "There are no questions to set."),
+    "exam.score": (
+        "得点 {correct} / {total}({pct}%)",
+        "Score {correct} / {total} ({pct}%)",
+    ),
+    "exam.pass_line": (
+        "合格ラインの目安 {pct}%(よく言われる値で、公式ではありません)",
+        "Pass line about {pct}% (as commonly reported, not official)",
+    ),
+    "exam.pass": ("合格圏です", "above the line"),
+    "exam.below": ("合格ラインに届いていません", "below the line"),
+    "exam.time": (
+        "かかった時間 {m} 分 / 制限 {limit} 分 {timed_out}",
+        "Time {m} min of {limit} {timed_out}",
+    ),
+    "exam.timed_out": ("(時間切れ)", "(time was up)"),
+    "exam.no_math": (
+        "数学的基礎の問題はまだ問題集にないため、その配分はほかの分野に回しています。",
+        "The banks have no mathematical-foundations questions yet; that share went to the other areas.",
+    ),
+    "exam.area": ("分野(E資格 2024 シラバス)", "Area (E資格 2024 syllabus)"),
+    "exam.area_score": ("正解", "Right"),
+    "exam.area_bar": ("正答率", "Share"),
+    "exam.missed": (
+        "間違えた・答えなかった問題 {n} 問(enter で見直し。復習の予定にも入りました)",
+        "{n} question(s) missed or unanswered (enter to review; they are due in review too)",
+    ),
+    "exam.none_missed": ("全問正解です。", "Every question right."),
+    "exam.question": ("問題", "Question"),
+    "exam.answer": ("正解", "Answer"),
+    "exam.unanswered": ("(未解答)", "(not answered)"),
+    "exam.review": ("見直し", "Review"),
     "quizscreen.progress": ("{n} / {total}", "{n} / {total}"),
     "quizscreen.kind.review": ("復習", "review"),
     "quizscreen.kind.new": ("新しい問題", "new"),

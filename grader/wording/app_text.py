@@ -41,6 +41,7 @@ APP_TEXT: dict[str, tuple[str, str]] = {
     "help.section.quiz": ("クイズ", "Quiz"),
     "help.section.exercises": ("演習", "Exercises"),
     "notice.bank_error": ("問題集を読み込めませんでした", "A question bank could not be loaded"),
+    "home.background": ("参考", "background"),
     "notice.resumed": ("前回の続きから再開しました", "Picked up where you left off"),
     "notice.store": ("学習記録について", "About your progress"),
     # the action registry (``renshu.tui.actions.ROWS``): footer labels and help lines
@@ -63,6 +64,15 @@ APP_TEXT: dict[str, tuple[str, str]] = {
     "key.home.exercises.help": ("演習の一覧", "exercise list"),
     "key.home.stats": ("統計", "Stats"),
     "key.home.stats.help": ("統計", "stats"),
+    "key.home.exam": ("模試", "Exam"),
+    "key.home.exam.help": (
+        "模擬試験(100 問・120 分。renshu exam で問題数と時間を指定)",
+        "mock exam (100 questions, 120 minutes; renshu exam sets both)",
+    ),
+    "key.exam.hand_in": ("提出", "Hand in"),
+    "key.exam.hand_in.help": ("模擬試験: 答案を提出して採点", "mock exam: hand the paper in"),
+    "key.exam_result.review": ("見直す", "Review"),
+    "key.exam_result.close": ("ホーム", "Home"),
     "key.exercises.open": ("開く", "Open"),
     "key.summary.close": ("ホーム", "Home"),
     "key.summary.retry": ("間違えた問題をもう一度", "Retry missed"),

@@ -8,6 +8,11 @@ from __future__ import annotations
 CLI_TEXT: dict[str, tuple[str, str]] = {
     # key: (ja, en)
     # -- renshu doctor --------------------------------------------------------------------
+    "cli.exam.none": ("模擬試験の記録はまだありません。", "No mock exam taken yet."),
+    "cli.exam.header": (
+        "模擬試験の記録(新しい順。合格ラインの目安 {pct}%、非公式):",
+        "Mock exams, newest first (pass line about {pct}%, unofficial):",
+    ),
     "cli.doctor.level": ("採点の隔離レベル: {level}", "grading isolation: {level}"),
     "cli.doctor.full": (
         "信頼できないファイルも採点できる完全な隔離です。",

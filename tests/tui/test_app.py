@@ -25,7 +25,20 @@ async def wait_loaded(app, pilot) -> None:
 
 
 def screen_text(app) -> str:
-    return "\n".join(str(s.render()) for s in app.screen.query(Static))
+    """The text of every Static on the screen (rich renderables drawn as plain text)."""
+    from rich.console import Console
+
+    console = Console(width=200, record=True, file=__import__("io").StringIO())
+    parts = []
+    for static in app.screen.query(Static):
+        content = static.visual if hasattr(static, "visual") else static.render()
+        renderable = getattr(content, "_renderable", None)
+        if renderable is not None:
+            console.print(renderable)
+            parts.append(console.export_text())
+        else:
+            parts.append(str(static.render()))
+    return "\n".join(parts)
 
 
 def test_language_toggle_applies_at_once_and_is_remembered(tmp_path: Path) -> None:

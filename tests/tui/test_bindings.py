@@ -19,6 +19,7 @@ from renshu.tui.actions import BY_ID, HELP, ROWS, Scope
 from renshu.tui.app import RenshuApp
 from renshu.tui.bindings import bindings_for, help_text, label_for, palette_rows
 from renshu.tui.commands import ActionCommands
+from renshu.tui.screens.exam import ExamResultScreen, ExamScreen
 from renshu.tui.screens.exercises import ExerciseListScreen
 from renshu.tui.screens.help import HelpScreen
 from renshu.tui.screens.home import HomeScreen
@@ -38,6 +39,8 @@ CLASSES: dict[Scope, type[DOMNode]] = {
     "exercises": ExerciseListScreen,
     "stats": StatsScreen,
     "summary": SummaryScreen,
+    "exam": ExamScreen,
+    "exam_result": ExamResultScreen,
     "help": HelpScreen,
     "quiz": QuizScreen,
     "workspace": WorkspaceScreen,

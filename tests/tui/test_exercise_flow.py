@@ -347,16 +347,33 @@ def test_ctrl_r_and_ctrl_t_reach_the_result_and_the_task_from_the_editor(tmp_pat
 
     async def run() -> None:
         app = make_app(data_dir=tmp_path, now=NOW, seed=0, lang="en")
-        async with app.run_test(size=(80, 24)) as pilot:
+        async with app.run_test(size=(120, 40)) as pilot:
             screen = await open_workspace(app, pilot)
             editor = screen.query_one("#ws-editor", TextArea)
             editor.focus()
             await pilot.press("ctrl+r")
             assert screen.query_one(TabbedContent).active == "tab-result"
-            assert editor.has_focus  # the editor keeps the focus and its text
+            assert editor.has_focus  # beside the code: the editor keeps the focus and its text
             await pilot.press("ctrl+t")
             assert screen.query_one(TabbedContent).active == "tab-task"
             assert "\t" not in editor.text
+        app = make_app(data_dir=tmp_path, now=NOW, seed=0, lang="en")
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_until(pilot, lambda: isinstance(app.screen, WorkspaceScreen))  # resumed
+            screen = app.screen
+            editor = screen.query_one("#ws-editor", TextArea)
+            await wait_until(pilot, lambda: screen.path is not None)
+            text = editor.text
+            editor.focus()
+            await pilot.press("ctrl+t")  # at 80 columns the task is read full screen
+            assert screen.query_one(TabbedContent).active == "tab-task"
+            assert screen.has_class("-reading")
+            await pilot.press("ctrl+r")  # another panel: stays full screen, on the result
+            assert screen.query_one(TabbedContent).active == "tab-result"
+            assert screen.has_class("-reading")
+            await pilot.press("escape")
+            assert editor.has_focus
+            assert editor.text == text  # no key reached the editor meanwhile
 
     asyncio.run(run())
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import DataTable, Footer, Header, Static
@@ -71,8 +72,11 @@ class HomeScreen(RenshuScreen[None]):
         for key in ("home.topic", "home.mastery", "home.questions", "home.exercises", "home.due"):
             table.add_column(say(key, lang), key=key)
         for topic in home.topics:
+            title = Text(topic.title.get(lang))
+            if topic.background:  # not examined in the 2024 outline
+                title.append(f" ({say('home.background', lang)})", style="dim")
             table.add_row(
-                topic.title.get(lang),
+                title,
                 mastery_bar(topic.mastery),
                 str(topic.questions),
                 str(topic.exercises) if topic.exercises else "·",
@@ -129,6 +133,15 @@ class HomeScreen(RenshuScreen[None]):
         from .exercises import ExerciseListScreen
 
         self.app.push_screen(ExerciseListScreen())
+
+    def action_exam(self) -> None:
+        """A mock exam with the default paper (``renshu exam`` sets its size and time)."""
+        service = self.service
+        if service is None:
+            return
+        from .exam import start_exam
+
+        start_exam(self.renshu_app, service)
 
     def action_stats(self) -> None:
         if self.service is None:

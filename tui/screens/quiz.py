@@ -11,7 +11,7 @@ import re
 import time
 from dataclasses import replace
 from datetime import timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -31,7 +31,7 @@ from renshu.grader.wording import say
 from renshu.tui.widgets.prose import Prose
 
 from ..base import RenshuScreen
-from ..bindings import bindings_for
+from ..bindings import Scope, bindings_for
 from ..widgets.question_base import QuestionWidget, inline
 from ..widgets.question_factory import question_widget
 from ..widgets.question_flashcard import FlashcardQuestion
@@ -64,7 +64,7 @@ def prompt_markdown(item: StudyItem, lang: Lang) -> str:
 class QuizScreen(RenshuScreen[None]):
     """Questions one at a time; the summary follows the last one."""
 
-    SCOPE = "quiz"
+    SCOPE: ClassVar[Scope] = "quiz"
     BINDINGS = bindings_for("quiz")
 
     def __init__(self, items: list[StudyItem], title: str = "", mode: str = "topic") -> None:
@@ -240,6 +240,8 @@ class QuizScreen(RenshuScreen[None]):
         self.answered, self.raw, self.result = True, event.raw, result
         self.outcomes.append(Outcome(self.item, result.correct, seconds))
         self.remember_place()  # a restart goes on with the questions not yet answered
+        if self.after_answer(result):
+            return
         event.widget.freeze()
         self._draw_head(lang)
         self._draw_feedback(lang)
@@ -309,6 +311,10 @@ class QuizScreen(RenshuScreen[None]):
         self.dismiss()
         if choice == RETRY and missed:
             app.push_screen(QuizScreen(missed, title=self.quiz_title, mode=self.mode))
+
+    def after_answer(self, result: AnswerResult) -> bool:
+        """A subclass's turn after an answer is recorded; True: show no feedback."""
+        return False
 
     def place(self) -> Place:
         """This quiz with the questions not answered yet (the app reopens on them)."""
