@@ -1,6 +1,7 @@
 """Code-reading questions prove their own answer key: every exercise has one, the right
 line is the reference's, every wrong line fails the real grader, and each wrong line's
-explanation is the grader's verdict on it, as the committed banks say."""
+explanation is the grader's verdict on it, as the committed banks say. (Every exercise
+having one is checked by ``_committed`` finding it.)"""
 
 from __future__ import annotations
 
@@ -24,21 +25,9 @@ def _committed(exercise_id: str):  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.id)
-def test_the_committed_question_is_what_the_grader_proves_today(exercise) -> None:  # type: ignore[no-untyped-def]
-    committed = _committed(exercise.id)
-    rebuilt = code_questions.build(exercise)
-    assert rebuilt is not None
-    assert code_questions.as_yaml_question(rebuilt)["choices"] == [
-        {"text": c.text, "correct": True}
-        if c.correct
-        else {"text": c.text, "why": {"ja": c.why.ja, "en": c.why.en}}
-        for c in committed.choices
-    ], "stale: run python -m renshu.grader.quiz.code_questions"
-
-
-@pytest.mark.parametrize("exercise", EXERCISES, ids=lambda e: e.id)
-def test_only_the_right_line_passes(exercise) -> None:  # type: ignore[no-untyped-def]
-    """Put each choice back into the reference: the right one passes, every other fails."""
+def test_only_the_right_line_passes_and_each_why_is_the_grader_s_verdict(exercise) -> None:  # type: ignore[no-untyped-def]
+    """Put each choice back into the reference: the right one passes; every other fails,
+    and its explanation is what the grader says about it today (else: rebuild the banks)."""
     import ast
 
     question = _committed(exercise.id)
@@ -56,5 +45,11 @@ def test_only_the_right_line_passes(exercise) -> None:  # type: ignore[no-untype
         rows = source.splitlines()
         indent = rows[at - 1][: len(rows[at - 1]) - len(rows[at - 1].lstrip())]
         rows[at - 1] = indent + choice.text
-        result = grade_source("\n".join(rows) + "\n", exercise, "choice.py")
+        changed = "\n".join(rows) + "\n"
+        result = grade_source(changed, exercise, "choice.py", seed=code_questions.SEED)
         assert (result.status.value == "pass") == choice.correct, (choice.text, result.message)
+        if not choice.correct:
+            why = code_questions.verdict(exercise, result)
+            assert why == (choice.why.ja, choice.why.en), (
+                "stale: run python -m renshu.grader.quiz.code_questions"
+            )

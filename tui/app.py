@@ -154,7 +154,8 @@ class RenshuApp(App[None]):
         if place.screen == "workspace" and place.exercise is not None:
             from .screens.workspace import WorkspaceScreen
 
-            self.push_screen(WorkspaceScreen(place.exercise))
+            # Once the list is up: two screens pushed in one tick race their mounts.
+            self.call_after_refresh(self.push_screen, WorkspaceScreen(place.exercise))
         elif place.screen == "stats":
             from .screens.stats import StatsScreen
 

@@ -18,10 +18,13 @@ import builtins
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from renshu.grader.exercises.catalogue import LoadedExercise, builtin_catalog
 from renshu.grader.exercises.solution_text import solution_source
+
+if TYPE_CHECKING:
+    from renshu.grader.grading.result import GradeResult
 
 MAX_WRONG = 3
 SEED = 0
@@ -183,9 +186,14 @@ def _with_line(source: str, line: int, text: str) -> str:
 def _why(exercise: LoadedExercise, source: str) -> tuple[str, str] | None:
     """The grader's verdict on ``source`` as a wrong choice's explanation (None: it passed)."""
     from renshu.grader.grading.engine import grade_source
+
+    return verdict(exercise, grade_source(source, exercise, "choice.py", seed=SEED))
+
+
+def verdict(exercise: LoadedExercise, result: GradeResult) -> tuple[str, str] | None:
+    """A failing result as a wrong choice's explanation in ja and en (None: it passed)."""
     from renshu.grader.wording import render
 
-    result = grade_source(source, exercise, "choice.py", seed=SEED)
     if result.status.value == "pass" or result.counterexample is None or result.detail is None:
         return None
     shapes = ", ".join(

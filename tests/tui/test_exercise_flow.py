@@ -359,10 +359,19 @@ def test_ctrl_r_and_ctrl_t_reach_the_result_and_the_task_from_the_editor(tmp_pat
             assert "\t" not in editor.text
         app = make_app(data_dir=tmp_path, now=NOW, seed=0, lang="en")
         async with app.run_test(size=(80, 24)) as pilot:
-            await wait_until(pilot, lambda: isinstance(app.screen, WorkspaceScreen))  # resumed
+            await wait_until(  # resumed, and its widgets mounted
+                pilot,
+                lambda: (
+                    isinstance(app.screen, WorkspaceScreen)
+                    and app.screen.path is not None
+                    and bool(app.screen.query("#ws-editor"))
+                ),
+            )
             screen = app.screen
             editor = screen.query_one("#ws-editor", TextArea)
-            await wait_until(pilot, lambda: screen.path is not None)
+            tabs = screen.query_one(TabbedContent)
+            await wait_until(pilot, lambda: tabs.active == "tab-task")  # mounted and shown
+            await pilot.pause(0.2)
             text = editor.text
             editor.focus()
             await pilot.press("ctrl+t")  # at 80 columns the task is read full screen
