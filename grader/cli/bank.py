@@ -37,6 +37,9 @@ def register(sub: Subparsers, data: argparse.ArgumentParser) -> None:
     new.add_argument("topic")
     new.add_argument("-o", "--output", type=Path, default=None)
     new.set_defaults(run=lambda args: cmd_new(args.topic, args.output))
+    from renshu.grader.cli import bank_transfer
+
+    bank_transfer.register(bank_sub)
 
 
 def bank_schema() -> dict[str, Any]:

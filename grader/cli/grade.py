@@ -15,7 +15,7 @@ def register(sub: Subparsers, data: argparse.ArgumentParser) -> None:
     grade = sub.add_parser(
         "grade", help="grade a solution file against its exercise", parents=[data]
     )
-    grade.add_argument("file", type=Path)
+    grade.add_argument("file", type=Path, help="a solution file, or a class's folder")
     grade.add_argument("--exercise", metavar="ID", help="exercise id (default: from the file)")
     grade.add_argument("--json", action="store_true", help="print one JSON object, nothing else")
     grade.add_argument(
@@ -32,6 +32,9 @@ def register(sub: Subparsers, data: argparse.ArgumentParser) -> None:
     grade.add_argument(
         "--no-record", action="store_true", help="do not record this run in progress"
     )
+    from renshu.grader.cli import grade_class
+
+    grade_class.add_options(grade)
     grade.set_defaults(run=run)
 
 
@@ -68,6 +71,10 @@ def run(args: argparse.Namespace) -> int:
     from renshu.grader.grading.submission import unreadable_result
 
     exit_cleanly_on_signals()
+    if args.file.is_dir():
+        from renshu.grader.cli import grade_class
+
+        return grade_class.run(args)
     lang = lang_of(args)
     max_examples = args.max_examples if args.max_examples is not None else DEFAULT_MAX_EXAMPLES
     if max_examples < 1 or max_examples > 100_000:

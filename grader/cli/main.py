@@ -11,7 +11,7 @@ import argparse
 import os
 import sys
 
-from renshu.grader.cli import bank, doctor, exercises, grade, progress, study, task, watch
+from renshu.grader.cli import bank, dev, doctor, exercises, grade, progress, study, task, watch
 from renshu.grader.cli.common import EXIT_FAIL, EXIT_USAGE, Parser, data_option, json_dumps
 from renshu.grader.cli.study import StudyApp
 from renshu.grader.errors import ExerciseNotFound, RenshuError, UsageError
@@ -38,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     bank.register(sub, data)
     exercises.register_solution(sub, data)
     doctor.register(sub, data)
+    dev.register(sub, data)
     return parser
 
 

@@ -59,8 +59,10 @@ def test_an_exam_shows_nothing_until_handed_in_then_scores_and_keeps_it(tmp_path
             assert len(result.wrong) + result.correct == 2
             text = str(app.screen.query_one("#exam-score").render())
             assert "Pass line about 65%" in text
+            await pilot.pause(0.3)
             await pilot.press("escape")
             await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen))
+            await pilot.pause(0.2)
         store = open_store(tmp_path)
         try:
             ((_taken, _correct, total),) = past_exams(store)
@@ -102,5 +104,6 @@ def test_when_the_time_is_up_the_paper_is_handed_in(
             assert len(result.unanswered) == 3
             score = app.screen.query_one("#exam-score")
             await wait_until(pilot, lambda: "時間切れ" in str(score.render()))
+            await pilot.pause(0.3)  # let the screen settle before the app closes
 
     asyncio.run(run())
