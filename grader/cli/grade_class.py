@@ -20,6 +20,7 @@ from pathlib import Path
 
 from renshu.grader.cli.common import EXIT_OK, lang_of
 from renshu.grader.errors import UsageError
+from renshu.grader.grading.batch import Row
 
 
 def add_options(grade: argparse.ArgumentParser) -> None:
@@ -28,6 +29,9 @@ def add_options(grade: argparse.ArgumentParser) -> None:
         "--jobs", type=int, default=None, metavar="N", help="gradings at once (default: CPUs)"
     )
     group.add_argument("--csv", type=Path, default=None, metavar="FILE", help="one row per file")
+    group.add_argument(
+        "--html", type=Path, default=None, metavar="FILE", help="the summary as a web page"
+    )
     group.add_argument(
         "--resume", action="store_true", help="skip files already in --csv (same hash, seed)"
     )
@@ -139,9 +143,29 @@ def run(args: argparse.Namespace) -> int:
     finally:
         if out is not None:
             out.close()
+    kept = [_row_from_csv(before[s.rel]) for s in subs if already(s)]
+    rows = kept + rows  # the summary covers the files graded before, too
     if not args.json:
         _summary(rows, Console(highlight=False))
+    if args.html is not None:
+        from renshu.grader.grading.class_report import render_html
+
+        args.html.write_text(render_html(rows, seed), encoding="utf-8")
+        err.print(f"renshu: class report written to {args.html}")
     return EXIT_OK
+
+
+def _row_from_csv(data: dict[str, str]) -> Row:
+    return Row(
+        **{
+            k: data.get(k, "")
+            for k in ("student", "file", "exercise", "status", "reason", "finding")
+        },
+        examples=int(data.get("examples") or 0),
+        seed=int(data.get("seed") or 0),
+        duration_s=float(data.get("duration_s") or 0.0),
+        file_hash=data.get("file_hash", ""),
+    )
 
 
 def _summary(rows: list, console: object) -> None:  # type: ignore[type-arg]
