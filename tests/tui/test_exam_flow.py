@@ -107,3 +107,17 @@ def test_when_the_time_is_up_the_paper_is_handed_in(
             await pilot.pause(0.3)  # let the screen settle before the app closes
 
     asyncio.run(run())
+
+
+def test_an_unanswered_question_still_shows_its_answer() -> None:
+    from renshu.grader.progress.study import StudyItem
+    from renshu.grader.quiz.banks import load_catalogue
+    from renshu.grader.quiz.model import SingleChoice, TrueFalse, text_in
+    from renshu.tui.screens.exam import right_answer
+
+    catalogue = load_catalogue()
+    single = next(q for q, _ in catalogue.questions.values() if isinstance(q, SingleChoice))
+    right = next(c for c in single.choices if c.correct)
+    assert right_answer(StudyItem(single, "exam"), "en") == text_in(right.text, "en")
+    truth = next(q for q, _ in catalogue.questions.values() if isinstance(q, TrueFalse))
+    assert right_answer(StudyItem(truth, "exam"), "ja") == ("○" if truth.answer else "×")

@@ -64,6 +64,35 @@ def start_exam(
     app.push_screen(ExamScreen(items, paper, say("exam.title", renshu_app_of(app).lang)))
 
 
+def right_answer(item: StudyItem, lang: Lang) -> str:
+    """The answer of a question nobody answered (the checker words it once answered)."""
+    from renshu.grader.quiz.model import (
+        Cloze,
+        MultiSelect,
+        Numeric,
+        Ordering,
+        ShortAnswer,
+        SingleChoice,
+        TrueFalse,
+    )
+
+    q = item.question
+    if isinstance(q, SingleChoice | MultiSelect):
+        return " / ".join(text_in(c.text, lang) for c in q.choices if c.correct)
+    if isinstance(q, TrueFalse):
+        return "○" if q.answer else "×"
+    if isinstance(q, Numeric):
+        value = item.numeric.answer if item.numeric is not None else q.answer
+        return f"{value:g}" if value is not None else ""
+    if isinstance(q, ShortAnswer):
+        return q.accepted[0]
+    if isinstance(q, Cloze):
+        return " / ".join(answers[0] for answers in q.blanks)
+    if isinstance(q, Ordering):
+        return " → ".join(text_in(t, lang) for t in q.items)
+    return ""
+
+
 class ExamScreen(QuizScreen):
     """A timed paper: no feedback, no hints; escape hands it in."""
 
@@ -228,7 +257,8 @@ class ExamResultScreen(RenshuScreen[None]):
             item = self.items[qid]
             prompt = Text(text_in(item.question.prompt, lang).strip().splitlines()[0])
             prompt.truncate(int(width * 0.55), overflow="ellipsis")
-            answer = Text(self.expected.get(qid) or say("exam.unanswered", lang))
+            given = self.expected.get(qid)
+            answer = Text(given or f"{right_answer(item, lang)} {say('exam.unanswered', lang)}")
             answer.truncate(int(width * 0.35), overflow="ellipsis")
             table.add_row(prompt, answer, key=qid)
         table.display = bool(missed)
