@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from concurrent.futures import ProcessPoolExecutor
-from multiprocessing import get_context
 
 from renshu.grader.cli.common import EXIT_FAIL, EXIT_OK, Parser, Subparsers
 
@@ -54,6 +52,8 @@ def check_exercise(exercise_id: str) -> list[str]:
 
 def cmd_check(args: argparse.Namespace) -> int:
     import os
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
 
     from renshu.grader.cli.bank import cmd_validate
     from renshu.grader.exercises.catalogue import builtin_exercise_ids

@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import argparse
 import csv
-import secrets
 import sys
 from collections import Counter, defaultdict
-from concurrent.futures import ProcessPoolExecutor
-from multiprocessing import get_context
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from renshu.grader.cli.common import EXIT_OK, lang_of
 from renshu.grader.errors import UsageError
-from renshu.grader.grading.batch import Row
+
+if TYPE_CHECKING:  # registering `grade` must stay cheap: a single file's grade needs none
+    from renshu.grader.grading.batch import Row
 
 
 def add_options(grade: argparse.ArgumentParser) -> None:
@@ -70,10 +70,15 @@ def _seed_of(args: argparse.Namespace) -> int:
         with args.csv.open(encoding="utf-8", newline="") as f:
             for row in csv.DictReader(f):
                 return int(row["seed"])  # resume the run the file holds
+    import secrets
+
     return secrets.randbelow(2**31)
 
 
 def run(args: argparse.Namespace) -> int:
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
     from rich.console import Console
     from rich.progress import Progress
 
@@ -156,6 +161,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _row_from_csv(data: dict[str, str]) -> Row:
+    from renshu.grader.grading.batch import Row
+
     return Row(
         **{
             k: data.get(k, "")

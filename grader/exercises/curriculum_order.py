@@ -5,7 +5,7 @@ from __future__ import annotations
 
 def ordered_exercise_ids() -> list[str]:
     from renshu.grader.exercises.catalogue import builtin_catalog, builtin_exercises_dir
-    from renshu.grader.quiz.banks import load_curriculum
+    from renshu.grader.quiz.curriculum import load_curriculum
 
     curriculum = load_curriculum()
     listed = [ex_id for topic in curriculum.topics.values() for ex_id in topic.exercises]
