@@ -3,9 +3,10 @@
 Saving (ctrl+s) writes the file and grades it in a thread worker, which posts
 ``GradeFinished`` or ``GradeFailed``; every run is numbered and only the newest
 run's result is shown, so a slow stale grading never overwrites a newer one.
-The file is polled once a second, so a change made by any other editor (or
-ctrl+e, which suspends the app and runs ``$EDITOR``) reloads the editor and
-regrades. The file side lives in ``renshu.tui.workspace_files``; this is the UI.
+A file watcher (``renshu.grader.file_watch``, as in ``renshu watch``) sees a change
+made by any other editor (or ctrl+e, which suspends the app and runs ``$EDITOR``),
+which reloads the editor and regrades. The file side lives in
+``renshu.tui.workspace_files``; the panels, hints and solution in ``workspace_panels``.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult, SuspendNotSupported
 from textual.containers import Container, Vertical, VerticalScroll
-from textual.notifications import SeverityLevel as Level
 from textual.timer import Timer
 from textual.widgets import (
     Button,
@@ -35,12 +35,12 @@ from renshu.grader.progress.resume import Place
 from renshu.grader.settings import Lang
 from renshu.grader.wording import say
 
-from ..base import RenshuScreen
 from ..bindings import bindings_for
 from ..messages import GradeFailed, GradeFinished, ServiceReady
 from ..widgets.grade_view import GradeView
 from ..widgets.prose import Prose
 from ..workspace_files import POLL_SECONDS, EditorError, RunTags, WorkspaceFile, WorkspaceFileError
+from .workspace_panels import WorkspacePanels
 from .workspace_text import hint_button_label, hints_markdown, state_line
 
 if TYPE_CHECKING:
@@ -51,7 +51,7 @@ if TYPE_CHECKING:
 __all__ = ["RunTags", "WorkspaceScreen"]
 
 
-class WorkspaceScreen(RenshuScreen[None]):
+class WorkspaceScreen(WorkspacePanels):
     """Solve one exercise: read the task, edit the code, save to grade, see why it failed."""
 
     SCOPE = "workspace"
@@ -85,12 +85,6 @@ class WorkspaceScreen(RenshuScreen[None]):
         if self.service is None:
             raise RuntimeError("the study service has not loaded yet")
         return self.service.workspace_file(self.exercise_id)
-
-    def _say(
-        self, key: str, level: Level = "information", timeout: float | None = None, **values: object
-    ) -> None:
-        """Notify the learner of the catalogue text ``key`` in the app's language."""
-        self.notify(say(key, self.lang, **values), severity=level, timeout=timeout)
 
     # -- layout ------------------------------------------------------------------------------
 
@@ -372,68 +366,3 @@ class WorkspaceScreen(RenshuScreen[None]):
                 code=code,
             )
         self.check_disk()
-
-    def action_show_panel(self, tab: str) -> None:
-        """Show the result or the task, wherever the focus is. Narrow (80 columns), the panel
-        then fills the screen to be read (↑↓ scroll it); the same key again, or escape,
-        goes back to the editor."""
-        tabs = self.query_one(TabbedContent)
-        if not self.has_class("-narrow"):
-            tabs.active = tab
-            return
-        if self.has_class("-reading") and tabs.active == tab:
-            self._stop_reading()
-            return
-        tabs.active = tab
-        self.add_class("-reading")
-        target = "#ws-result" if tab == "tab-result" else "#ws-task"
-        self.query_one(target).focus()
-
-    def _stop_reading(self) -> None:
-        self.remove_class("-reading")
-        self.query_one("#ws-editor", TextArea).focus()
-
-    def _offer_next(self) -> None:
-        from renshu.grader.exercises.catalogue import get_exercise
-        from renshu.grader.exercises.curriculum_order import next_exercise
-
-        following = next_exercise(self.exercise_id)
-        if following is not None:
-            title = get_exercise(following).spec.title.get(self.lang)
-            self._say("workspace.notice.next", title=title)
-
-    # -- hints and the solution --------------------------------------------------------------
-
-    def action_hint(self) -> None:
-        if self.exercise is None:
-            return
-        if self.hints_shown >= len(self.exercise.spec.hints):
-            self._say("workspace.hint.none_left")
-            return
-        self.hints_shown += 1
-        if self.service is not None:
-            self.service.reveal_exercise_hint(self.exercise.id, self.hints_shown)
-        self._render_hints()
-        self.query_one(TabbedContent).active = "tab-task"
-        self.query_one("#ws-task", VerticalScroll).scroll_end(animate=False)
-
-    @on(Button.Pressed, "#ws-hint-button")
-    def _hint_pressed(self) -> None:
-        self.action_hint()
-
-    def action_solution(self) -> None:
-        service = self.service
-        if service is None or self.exercise is None:
-            return
-        if not (self.passed or service.has_passed(self.exercise_id)):
-            self._say("workspace.notice.locked")
-            return
-        try:
-            source = service.solution(self.exercise_id)
-        except Exception as error:  # the reference is shipped data: say what broke, keep going
-            self._say("workspace.notice.solution_failed", "error", error=error)
-            return
-        self.query_one("#ws-solution", TextArea).load_text(source)
-        tabs = self.query_one(TabbedContent)
-        tabs.show_tab("tab-solution")
-        tabs.active = "tab-solution"
