@@ -13,14 +13,13 @@ machines.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from renshu.grader.grading.result import GradeResult
+from renshu.grader.grading.submission import EXERCISE_LINE, read_submission
 
-_EXERCISE_LINE = re.compile(r"^#\s*exercise:\s*([a-z0-9_]+)\s*$")
 CSV_COLUMNS = (
     "student",
     "file",
@@ -81,19 +80,19 @@ def _exercise_of(path: Path, given: str | None, known: set[str]) -> str | None:
     except OSError:
         return None
     for line in head.splitlines()[:5]:
-        match = _EXERCISE_LINE.match(line.strip())
+        match = EXERCISE_LINE.match(line.strip())
         if match:
             return match.group(1)
     return path.stem if path.stem in known else None
 
 
 def _readable_text(path: Path) -> bool:
-    """A regular file of UTF-8 text of at most 1 MB (what the grader accepts)."""
+    """Whether the grader will read the file (``read_submission``'s rules)."""
+    from renshu.grader.errors import SubmissionError
+
     try:
-        if not path.is_file() or path.stat().st_size > 1_000_000:
-            return False
-        path.read_bytes().decode("utf-8")
-    except (OSError, UnicodeDecodeError):
+        read_submission(path)
+    except SubmissionError:
         return False
     return True
 

@@ -16,7 +16,7 @@ from renshu.grader.grading.result import (
 from renshu.grader.wording import MessageCode as C
 from renshu.grader.wording import msg
 
-_EXERCISE_LINE = re.compile(r"^#\s*exercise:\s*([A-Za-z_][A-Za-z0-9_]*)\s*$")
+EXERCISE_LINE = re.compile(r"^#\s*exercise:\s*([A-Za-z_][A-Za-z0-9_]*)\s*$")
 
 
 def resolve_exercise(path: Path, source: str, exercise_id: str | None) -> LoadedExercise:
@@ -24,7 +24,7 @@ def resolve_exercise(path: Path, source: str, exercise_id: str | None) -> Loaded
     if exercise_id:
         return get_exercise(exercise_id)
     for line in source.splitlines()[:5]:
-        match = _EXERCISE_LINE.match(line.strip())
+        match = EXERCISE_LINE.match(line.strip())
         if match:
             return get_exercise(match.group(1))
     known = builtin_exercise_ids()
