@@ -57,8 +57,10 @@ def test_an_exam_shows_nothing_until_handed_in_then_scores_and_keeps_it(tmp_path
             assert result.total == 5
             assert len(result.unanswered) == 3
             assert len(result.wrong) + result.correct == 2
-            text = str(app.screen.query_one("#exam-score").render())
-            assert "Pass line about 65%" in text
+            await wait_until(  # composed and filled in
+                pilot,
+                lambda: "Pass line about 65%" in str(app.screen.query_one("#exam-score").render()),
+            )
             await pilot.pause(0.3)
             await pilot.press("escape")
             await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen))
@@ -102,8 +104,9 @@ def test_when_the_time_is_up_the_paper_is_handed_in(
             result = app.screen.result
             assert result.timed_out
             assert len(result.unanswered) == 3
-            score = app.screen.query_one("#exam-score")
-            await wait_until(pilot, lambda: "時間切れ" in str(score.render()))
+            await wait_until(  # composed: the score line is there and says why it ended
+                pilot, lambda: "時間切れ" in str(app.screen.query_one("#exam-score").render())
+            )
             await pilot.pause(0.3)  # let the screen settle before the app closes
 
     asyncio.run(run())
