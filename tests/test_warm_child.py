@@ -35,7 +35,7 @@ def _alive(pid: int) -> bool:
 
 
 def test_each_grading_gets_a_fresh_child_and_the_next_one_is_started() -> None:
-    with WarmChild(EXERCISE.spec.function, "s.py") as warm:
+    with WarmChild() as warm:
         pids = []
         for _ in range(3):
             waiting = warm._ready
@@ -53,23 +53,43 @@ def test_each_grading_gets_a_fresh_child_and_the_next_one_is_started() -> None:
     assert not _alive(last._proc.pid)  # closing the WarmChild kills the waiting child
 
 
-def test_a_child_for_another_function_or_file_name_is_not_used() -> None:
-    with WarmChild("something_else", "s.py") as warm:
+def test_a_child_started_before_the_exercise_is_known_serves_any_exercise_and_file() -> None:
+    other = get_exercise("layer_norm")
+    with WarmChild() as warm:
+        for exercise, name in ((EXERCISE, "s.py"), (other, "mine.py")):
+            waiting = warm._ready
+            assert waiting is not None
+            result = grade_source(solution_source(exercise), exercise, name, warm=warm)
+            assert result.status == "pass", result.message
+            assert waiting.function == exercise.spec.function  # it learnt it on import
+            assert waiting.display_name == name
+            assert warm._ready is not waiting  # used, and the next one started
+
+
+def test_a_child_with_other_limits_is_not_used() -> None:
+    with WarmChild(Limits(call_timeout_s=9.0)) as warm:
         waiting = warm._ready
+        assert warm.take(Limits()) is None
+        assert warm._ready is waiting  # untouched
         result = grade_source(solution_source(EXERCISE), EXERCISE, "s.py", warm=warm)
         assert result.status == "pass"
-        assert warm._ready is waiting  # untouched: the grading started its own child
-    with WarmChild(EXERCISE.spec.function, "other.py") as warm:
-        assert warm.take(EXERCISE.spec.function, "s.py") is None
-    with WarmChild(EXERCISE.spec.function, "s.py", Limits(call_timeout_s=9.0)) as warm:
-        assert warm.take(EXERCISE.spec.function, "s.py", Limits()) is None
+        assert warm._ready is waiting  # the grading (default limits) started its own child
+
+
+def test_a_traceback_names_the_learners_file_not_the_sandbox_path() -> None:
+    broken = "# exercise: softmax\ndef softmax(x):\n    raise ValueError('mine')\n"
+    with WarmChild() as warm:
+        result = grade_source(broken, EXERCISE, "/home/me/my_softmax.py", warm=warm)
+    assert result.reason == "exception", result.message
+    assert "my_softmax.py" in result.message
+    assert "submission.py" not in result.message
 
 
 def test_a_warm_child_keeps_the_limits_a_hung_file_is_stopped() -> None:
     hung = solution_source(EXERCISE).replace(
         "import numpy as np", "import numpy as np\nwhile True: pass", 1
     )
-    with WarmChild(EXERCISE.spec.function, "s.py") as warm:
+    with WarmChild() as warm:
         result = grade_source(hung, EXERCISE, "s.py", warm=warm)
         assert result.status == "error", result.message
         assert result.reason == "timeout", result.message

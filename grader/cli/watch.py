@@ -80,12 +80,11 @@ class WatchSession:
 
     def _keep_a_child_ready(self, exercise_id: str | None) -> None:
         """Once the exercise is known, keep a child started for the next save."""
-        from renshu.grader.exercises.catalogue import get_exercise
         from renshu.grader.grading.warm_child import WarmChild
 
         if exercise_id is None or self.warm is not None:
             return
-        self.warm = WarmChild(get_exercise(exercise_id).spec.function, self.path.name)
+        self.warm = WarmChild()
         self.warm.start_next()
 
     def close(self) -> None:

@@ -37,6 +37,7 @@ from renshu.grader.grading.submission import (  # noqa: F401  (the engine's publ
     source_hash,
     unreadable_result,
 )
+from renshu.grader.grading.warm_child import take_early
 from renshu.grader.sandbox import ChildFailure, FailureKind, Limits, SandboxRunner
 from renshu.grader.text import Lang
 from renshu.grader.wording import Message, msg
@@ -125,7 +126,7 @@ def grade_source(
         return finish(status, problem.reason, problem.message, hint=hint, hint_detail=step)
 
     name = Path(display_name).name
-    runner = warm.take(spec.function, name, limits) if warm is not None else None
+    runner = warm.take(limits) if warm is not None else take_early(limits)
     if runner is None:
         runner = SandboxRunner(source, spec.function, name, limits)
         runner.start()
@@ -143,7 +144,7 @@ def grade_source(
 
         exercise.reference_function()
         try:
-            loaded = runner.load(source)
+            loaded = runner.load(source, spec.function, name)
         except ChildFailure as failure:
             raise Abort(failure, {}, {}) from None
         if not loaded.ok:

@@ -1,27 +1,34 @@
-"""One sandbox child started ahead, NumPy imported, waiting for the next file.
+"""Sandbox children started ahead, so a grading does not wait for one to boot.
 
-Watch mode and the app regrade the same exercise on every save. Starting the
-child (bubblewrap, the interpreter, NumPy) is a third of a grading, so a
-``WarmChild`` keeps one started: ``take`` hands it over for exactly one
-submission and starts the next at once, in the background of the grading that
-follows (the child boots in its own process). A child is never reused: each
-grading gets a fresh interpreter, as a cold grading does.
+Starting a child (bubblewrap, the interpreter, NumPy) is a third of a grading.
+A child knows nothing of the submission until its import request (the file,
+the function's name, the file's name), so it can be started before the grader
+knows any of them:
+
+- ``WarmChild`` (watch mode, the app) keeps one started: ``take`` hands it over
+  for exactly one submission and starts the next at once.
+- ``start_early`` (``renshu grade FILE``) starts one as the command begins,
+  before the grader's own imports; it boots on the other core meanwhile, and
+  the grading takes it with ``take_early``.
+
+A child is never reused: each grading gets a fresh interpreter, as a cold
+grading does. One not taken is killed when the process exits.
 """
 
 from __future__ import annotations
 
+import atexit
+import os
 import threading
 
 from renshu.grader.sandbox import Limits, SandboxRunner
 
 
 class WarmChild:
-    """Keeps one started child for ``function`` and ``display_name``; use as a context."""
+    """Keeps one started child with ``limits``; use as a context manager."""
 
-    def __init__(self, function: str, display_name: str, limits: Limits | None = None) -> None:
-        self.function = function
-        self.display_name = display_name
-        self.limits = limits
+    def __init__(self, limits: Limits | None = None) -> None:
+        self.limits = limits or Limits()
         self._ready: SandboxRunner | None = None
         self._lock = threading.Lock()
         self._closed = False
@@ -30,16 +37,13 @@ class WarmChild:
         """Start a child now if none is waiting (cheap: it boots in its own process)."""
         with self._lock:
             if self._ready is None and not self._closed:
-                runner = SandboxRunner("", self.function, self.display_name, self.limits)
+                runner = SandboxRunner("", "", "submission.py", self.limits)
                 runner.start()
                 self._ready = runner
 
-    def take(
-        self, function: str, display_name: str, limits: Limits | None = None
-    ) -> SandboxRunner | None:
-        """The waiting child, if it fits (else None: grade cold); the next one starts."""
-        fits = (function, display_name, limits or Limits())
-        if fits != (self.function, self.display_name, self.limits or Limits()):
+    def take(self, limits: Limits | None = None) -> SandboxRunner | None:
+        """The waiting child, if it has ``limits`` (else None: grade cold); the next starts."""
+        if (limits or Limits()) != self.limits:
             return None
         with self._lock:
             runner, self._ready = self._ready, None
@@ -59,3 +63,39 @@ class WarmChild:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+_early: tuple[int, SandboxRunner] | None = None  # (the pid that started it, the child)
+
+
+def start_early() -> None:
+    """Start one child with the default limits for this process's next grading."""
+    global _early
+    if _early is not None:
+        return
+    runner = SandboxRunner("", "", "submission.py")
+    runner.start()
+    _early = (os.getpid(), runner)
+    atexit.register(_close_early)
+
+
+def take_early(limits: Limits | None = None) -> SandboxRunner | None:
+    """The child ``start_early`` started, once, if it has ``limits``; else None.
+
+    A forked worker never gets it: the child's channel belongs to the process that
+    started it."""
+    global _early
+    if _early is None or _early[0] != os.getpid():
+        return None
+    if (limits or Limits()) != _early[1].limits:
+        _close_early()
+        return None
+    runner, _early = _early[1], None
+    return runner
+
+
+def _close_early() -> None:
+    global _early
+    if _early is not None and _early[0] == os.getpid():
+        _early[1].close()
+    _early = None

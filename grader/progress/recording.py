@@ -15,12 +15,13 @@ if TYPE_CHECKING:
 
 def record_grading_result(data_dir: Path | None, result: GradeResult, source_hash: str) -> None:
     """Record a grading run; a named misconception makes the exercise's concept questions due."""
-    from renshu.grader.exercises.catalogue import get_exercise
     from renshu.grader.progress.review import record_grading
-    from renshu.grader.quiz.banks import load_catalogue
 
     boost: list[str] = []
     if result.status == "fail" and result.misconception is not None and result.exercise:
+        from renshu.grader.exercises.catalogue import get_exercise
+        from renshu.grader.quiz.banks import load_catalogue
+
         concepts = set(get_exercise(result.exercise).spec.concepts)
         catalogue = load_catalogue(data_dir=resolve_data_dir(data_dir))
         boost = [qid for qid, (q, _b) in catalogue.questions.items() if concepts & set(q.concepts)]

@@ -317,15 +317,11 @@ class StudyService:
         return load_last_result(self.data_dir, exercise_id)
 
     def prepare_grading(self, exercise_id: str, path: Path) -> None:
-        """Start a sandbox child for the exercise now: its next grading starts warm."""
+        """Start a sandbox child now: the next grading, of any exercise, starts warm."""
         from renshu.grader.grading.warm_child import WarmChild
 
-        function = get_exercise(exercise_id).spec.function
-        if self._warm is not None:
-            if (self._warm.function, self._warm.display_name) == (function, path.name):
-                return
-            self._warm.close()
-        self._warm = WarmChild(function, path.name)
+        if self._warm is None:
+            self._warm = WarmChild()
         self._warm.start_next()
 
     def grade(self, exercise_id: str, source: str, path: Path, lang: Lang) -> GradeResult:

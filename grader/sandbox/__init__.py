@@ -1,15 +1,36 @@
-"""The sandbox: an exec'd child interpreter with limits, a plain-data channel, and a full kill."""
+"""The sandbox: an exec'd child interpreter with limits, a plain-data channel, and a full kill.
 
-from renshu.grader.sandbox.isolation import IsolationLevel, detect_isolation
-from renshu.grader.sandbox.protocol import TracedValue
-from renshu.grader.sandbox.runner import (
-    CallResult,
-    ChildFailure,
-    FailureKind,
-    Limits,
-    SandboxRunner,
-)
+Names are imported on first use: starting a child (``runner``) needs neither NumPy
+nor the channel's checks, so ``renshu grade`` can start it before anything heavy.
+"""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from renshu.grader.lazy_exports import lazy_getattr
+
+if TYPE_CHECKING:
+    from renshu.grader.sandbox.isolation import IsolationLevel, detect_isolation
+    from renshu.grader.sandbox.protocol import TracedValue
+    from renshu.grader.sandbox.runner import (
+        CallResult,
+        ChildFailure,
+        FailureKind,
+        Limits,
+        SandboxRunner,
+    )
+
+_EXPORTS = {
+    "CallResult": "runner",
+    "ChildFailure": "runner",
+    "FailureKind": "runner",
+    "IsolationLevel": "isolation",
+    "Limits": "runner",
+    "SandboxRunner": "runner",
+    "TracedValue": "protocol",
+    "detect_isolation": "isolation",
+}
 __all__ = [
     "CallResult",
     "ChildFailure",
@@ -20,3 +41,5 @@ __all__ = [
     "TracedValue",
     "detect_isolation",
 ]
+
+__getattr__ = lazy_getattr(__name__, _EXPORTS)

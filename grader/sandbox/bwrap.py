@@ -53,9 +53,13 @@ def bwrap_path() -> str | None:
 
 @functools.cache
 def host_layout() -> Layout:
-    import numpy
+    import importlib.util
 
-    numpy_dir = str(Path(numpy.__file__).resolve().parent)
+    # Found, not imported: a child can be started before this process imports NumPy.
+    spec = importlib.util.find_spec("numpy")
+    if spec is None or spec.origin is None:
+        raise RuntimeError("NumPy is not installed")
+    numpy_dir = str(Path(spec.origin).resolve().parent)
     libs = Path(numpy_dir).with_name("numpy.libs")
     python = os.path.realpath(sys.executable)
     prefixes = {os.path.realpath(sys.base_prefix), os.path.realpath(sys.base_exec_prefix)}

@@ -28,6 +28,9 @@ if TYPE_CHECKING:  # names for the type checker only: the child never imports re
     from renshu.grader.sandbox.child_config import ChildConfig
 
 CONFIG: "ChildConfig" = json.loads(sys.argv[1])
+# The submission's file name as the learner knows it (for tracebacks), from the import
+# request: a child is started before the grader knows which file it will run.
+_DISPLAY_NAME = ["submission.py"]
 
 
 def _set_limits() -> None:
@@ -136,7 +139,7 @@ def _describe(exc: BaseException, skip_frames: int) -> dict[str, object]:
             where = [frame.lineno, frame.name]
             break
     text = "".join(traceback.format_list(tb[-6:]))
-    text = text.replace(CONFIG["submission_path"], CONFIG["display_name"])
+    text = text.replace(CONFIG["submission_path"], _DISPLAY_NAME[0])
     try:
         message = str(exc)[:500]
     except BaseException:
@@ -253,13 +256,15 @@ def main() -> None:
     sys.stdin = None
     np.seterr(all="ignore")  # overflow is judged by the values, not by warnings
     request = _recv()
-    if request.get("op") != "import" or type(request.get("source")) is not str:
+    fields = ("source", "function", "display_name")
+    if request.get("op") != "import" or any(type(request.get(k)) is not str for k in fields):
         os._exit(3)
+    _DISPLAY_NAME[0] = request["display_name"]
     try:
         module = _load_submission(request["source"])
         # Whatever the submission bound to the name (reported if it is not callable;
         # calling it anyway raises, reported like any exception of the submission).
-        fn: Any = getattr(module, CONFIG["function"], None)
+        fn: Any = getattr(module, request["function"], None)
         if fn is None or not callable(fn):
             _send({"ok": False, "error": {"type": "MissingFunction", "message": "", "where": None}})
         else:

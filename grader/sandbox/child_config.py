@@ -35,8 +35,6 @@ class FallbackConfig(TypedDict):
 class LaunchConfig(ChildLimits):
     """What ``launch.prepare`` decides for one isolation level."""
 
-    function: str
-    display_name: str
     wire_path: str
     site_paths: list[str]
     submission_path: str

@@ -17,7 +17,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from renshu.grader.sandbox import bwrap, seccomp_policy, wire
+from renshu.grader.sandbox import bwrap, seccomp_policy
 from renshu.grader.sandbox.child_config import ChildLimits, LaunchConfig
 from renshu.grader.sandbox.cleanup import remove_tree
 from renshu.grader.sandbox.isolation import IsolationLevel, namespace_prefix
@@ -25,7 +25,7 @@ from renshu.grader.sandbox.isolation import IsolationLevel, namespace_prefix
 HERE = Path(__file__).resolve().parent
 BOOTSTRAP = HERE / "child_bootstrap.py"
 FALLBACK = HERE / "child_fallback.py"
-WIRE = Path(wire.__file__).resolve()
+WIRE = HERE / "wire.py"  # by path: the parent need not import it (nor NumPy) to start a child
 FOLDER_PREFIX = "renshu-sandbox-"
 _FOLDER = re.compile(rf"^{FOLDER_PREFIX}(\d+)-")
 
@@ -42,8 +42,11 @@ class Launch:
     seccomp: bool
 
 
-def prepare(level: IsolationLevel, limits: ChildLimits, function: str, name: str) -> Launch:
-    """The launch for ``level``; the caller closes ``pass_fds`` after the child started."""
+def prepare(level: IsolationLevel, limits: ChildLimits) -> Launch:
+    """The launch for ``level``; the caller closes ``pass_fds`` after the child started.
+
+    Nothing in it depends on the submission: its function and file name come with the
+    import request, so a child can be started before the grader knows either."""
     seccomp_fd = _seccomp_fd()
     fds = () if seccomp_fd is None else (seccomp_fd,)
     config: LaunchConfig
@@ -54,8 +57,6 @@ def prepare(level: IsolationLevel, limits: ChildLimits, function: str, name: str
         prefix = bwrap.command(layout, files, as_root=os.geteuid() == 0, seccomp_fd=use_filter)
         config = {
             **limits,
-            "function": function,
-            "display_name": name,
             "wire_path": f"{bwrap.SANDBOX_DIR}/wire.py",
             "site_paths": [bwrap.SITE_DIR],
             "submission_path": f"{bwrap.WORK_DIR}/submission.py",
@@ -68,8 +69,6 @@ def prepare(level: IsolationLevel, limits: ChildLimits, function: str, name: str
     keep = [*layout.prefixes, layout.numpy_dir, layout.numpy_libs or ""]
     config = {
         **limits,
-        "function": function,
-        "display_name": name,
         "wire_path": str(WIRE),
         "site_paths": [str(Path(layout.numpy_dir).parent)],
         "submission_path": str((host_folder or Path("/tmp/work")) / "submission.py"),

@@ -15,8 +15,8 @@ from typing import Any
 
 import numpy as np
 
+from renshu.grader.plain_text import clean_text
 from renshu.grader.sandbox.wire import MAX_DEPTH, MAX_ITEMS, Unsupported
-from renshu.grader.text import clean_text
 
 MAX_TYPE_CHARS = 100
 MAX_MESSAGE_CHARS = 1000

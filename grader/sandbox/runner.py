@@ -19,9 +19,10 @@ import threading
 import time
 import uuid
 from dataclasses import dataclass, field
-from typing import IO, Any, NoReturn
+from typing import IO, TYPE_CHECKING, Any, NoReturn
 
-from renshu.grader.sandbox import launch, wire
+from renshu.grader.plain_text import clean_text
+from renshu.grader.sandbox import launch
 from renshu.grader.sandbox.child_config import ChildConfig, ChildLimits
 from renshu.grader.sandbox.cleanup import remove_tree
 from renshu.grader.sandbox.isolation import IsolationLevel, detect_isolation
@@ -30,8 +31,9 @@ from renshu.grader.sandbox.process_tree import (
     sweep_adopted_orphans,
     sweep_marked_processes,
 )
-from renshu.grader.sandbox.protocol import ProtocolViolation, TracedValue, check_reply
-from renshu.grader.text import clean_text
+
+if TYPE_CHECKING:
+    from renshu.grader.sandbox.protocol import TracedValue
 
 # Session leaders (pids) of the sandboxes this process is running right now.
 _LIVE_SANDBOXES: set[int] = set()
@@ -52,8 +54,9 @@ class Limits:
     import_timeout_s: float = 5.0
     call_timeout_s: float = 2.0
     output_cap_bytes: int = 64 * 1024
-    # The largest reply the grader reads: bounds its own memory per grading.
-    reply_cap_bytes: int = wire.MAX_FRAME_BYTES
+    # The largest reply the grader reads: bounds its own memory per grading
+    # (``wire.MAX_FRAME_BYTES``, written out so that starting a child imports no NumPy).
+    reply_cap_bytes: int = 8 * 1024 * 1024
 
 
 class FailureKind(enum.StrEnum):
@@ -149,7 +152,7 @@ class SandboxRunner:
             "file_size_mib": self.limits.file_size_mib,
             "open_files": self.limits.open_files,
         }
-        plan = launch.prepare(self.isolation, limits, self.function, self.display_name)
+        plan = launch.prepare(self.isolation, limits)
         self._launch, self.seccomp = plan, plan.seccomp
         req_r, self._req_w = os.pipe()
         self._resp_r, resp_w = os.pipe()
@@ -188,14 +191,23 @@ class SandboxRunner:
             t.start()
             self._drainers.append(t)
 
-    def load(self, source: str | None = None) -> CallResult:
-        """Ask the child to import the submission (``source`` replaces the one given at
-        construction: a child started ahead learns its file now); a failure is returned."""
+    def load(
+        self,
+        source: str | None = None,
+        function: str | None = None,
+        display_name: str | None = None,
+    ) -> CallResult:
+        """Ask the child to import the submission and find its function; a failure is
+        returned. Arguments replace those given at construction: a child started ahead
+        learns its file, function and file name now."""
         if source is not None:
             self._source = source
             # A child started ahead waited idle: CPU-time judgements count from now.
             self._started = time.monotonic()
-        self._send({"op": "import", "source": self._source})
+        self.function = function or self.function
+        self.display_name = display_name or self.display_name
+        request = {"op": "import", "source": self._source, "function": self.function}
+        self._send({**request, "display_name": self.display_name})
         return self._receive(self.limits.start_timeout_s + self.limits.import_timeout_s)
 
     def call(self, args: list[Any], *, trace: bool = False) -> CallResult:
@@ -267,6 +279,8 @@ class SandboxRunner:
     def _send(self, message: dict[str, object]) -> None:
         if self._dead is not None:
             raise self._dead
+        from renshu.grader.sandbox import wire
+
         assert self._req_w is not None
         self._ensure_quiet()
         data = wire.encode(message)
@@ -279,6 +293,9 @@ class SandboxRunner:
             self._fail(self._exit_failure("while receiving its input"))
 
     def _receive(self, timeout: float) -> CallResult:
+        from renshu.grader.sandbox import wire
+        from renshu.grader.sandbox.protocol import ProtocolViolation, check_reply
+
         deadline = time.monotonic() + timeout
         header = self._read_exact(wire.HEADER_BYTES, deadline)
         try:
