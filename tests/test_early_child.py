@@ -105,3 +105,34 @@ def test_an_early_child_not_taken_dies_with_the_command(correct: Path) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
     )
     assert not _alive(int(done.stdout.strip()))
+
+
+def test_an_early_child_started_at_a_level_this_machine_lacks_is_not_used() -> None:
+    from renshu.grader.sandbox import IsolationLevel, detect_isolation
+
+    warm_child.start_early()
+    assert warm_child._early is not None
+    runner = warm_child._early[1]
+    assert runner.isolation is detect_isolation()  # the guess made before the probe ended
+    wrong = next(level for level in IsolationLevel if level is not runner.isolation)
+    runner.isolation = wrong  # as if bubblewrap's probe had failed after the child started
+    assert warm_child.take_early() is None
+    assert runner._proc is not None
+    assert not _alive(runner._proc.pid)
+
+
+def test_the_bubblewrap_probe_fails_when_bwrap_cannot_build_the_sandbox(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from renshu.grader.sandbox import bwrap
+
+    fake = tmp_path / "bwrap"
+    fake.write_text("#!/bin/sh\necho 'bwrap: No permissions to create new namespace' >&2\nexit 1\n")
+    fake.chmod(0o755)
+    monkeypatch.setattr(bwrap, "bwrap_path", lambda: str(fake))
+    assert bwrap.Probe().result() is False
+    passes = tmp_path / "passes"
+    passes.write_text("#!/bin/sh\nexit 0\n")
+    passes.chmod(0o755)
+    monkeypatch.setattr(bwrap, "bwrap_path", lambda: str(passes))
+    assert bwrap.Probe().result() is True  # the same probe, judged by the exit status

@@ -73,22 +73,28 @@ def start_early() -> None:
     global _early
     if _early is not None:
         return
-    runner = SandboxRunner("", "", "submission.py")
+    from renshu.grader.sandbox.isolation import early_isolation
+
+    # Bubblewrap's probe runs beside the child instead of before it; checked when taken.
+    runner = SandboxRunner("", "", "submission.py", isolation=early_isolation())
     runner.start()
     _early = (os.getpid(), runner)
     atexit.register(_close_early)
 
 
 def take_early(limits: Limits | None = None) -> SandboxRunner | None:
-    """The child ``start_early`` started, once, if it has ``limits``; else None.
+    """The child ``start_early`` started, once, if it has ``limits`` and the isolation level
+    this machine has; else None.
 
     A forked worker never gets it: the child's channel belongs to the process that
     started it."""
+    from renshu.grader.sandbox import detect_isolation
+
     global _early
     if _early is None or _early[0] != os.getpid():
         return None
-    if (limits or Limits()) != _early[1].limits:
-        _close_early()
+    if (limits or Limits()) != _early[1].limits or _early[1].isolation != detect_isolation():
+        _close_early()  # other limits, or started under a bubblewrap that does not work here
         return None
     runner, _early = _early[1], None
     return runner

@@ -185,22 +185,52 @@ def command(
     return args.argv
 
 
-@functools.cache
+class Probe:
+    """bubblewrap building this sandbox once (only the interpreter starts: every bind is
+    made, yet it costs about 20 ms), started now and judged when ``result`` is asked."""
+
+    def __init__(self) -> None:
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._result: bool | None = None
+        if bwrap_path() is None or not sys.platform.startswith("linux"):
+            self._result = False
+            return
+        try:
+            argv = command(host_layout(), {}, as_root=os.geteuid() == 0, seccomp_fd=None)
+            # Output is piped so that the wait ends at the child's exit, not at a polling step.
+            self._proc = subprocess.Popen(
+                [*argv, "-I", "-S", "-c", "pass"],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+            )
+        except (OSError, RuntimeError):
+            self._result = False
+
+    def result(self) -> bool:
+        """True when bubblewrap built the sandbox and ran the interpreter; waits for it."""
+        if self._result is None:
+            assert self._proc is not None
+            try:
+                self._proc.communicate(timeout=20)
+                self._result = self._proc.returncode == 0
+            except subprocess.TimeoutExpired:
+                self._proc.kill()
+                self._proc.communicate()
+                self._result = False
+        return self._result
+
+
+_probe: list[Probe] = []  # this process's one probe
+
+
+def start_probe() -> Probe:
+    """This process's probe, started now if it was not: a child can start meanwhile."""
+    if not _probe:
+        _probe.append(Probe())
+    return _probe[0]
+
+
 def works() -> bool:
     """bwrap exists and can build this sandbox here (a container may forbid namespaces)."""
-    if bwrap_path() is None or not sys.platform.startswith("linux"):
-        return False
-    try:
-        argv = command(host_layout(), {}, as_root=os.geteuid() == 0, seccomp_fd=None)
-        # Only the interpreter starts: every bind is made, yet it costs about 20 ms. Output
-        # is captured so that the wait ends at the child's exit, not at a polling step.
-        done = subprocess.run(
-            [*argv, "-I", "-S", "-c", "pass"],
-            stdin=subprocess.DEVNULL,
-            capture_output=True,
-            timeout=20,
-            check=False,
-        )
-    except (OSError, subprocess.TimeoutExpired):
-        return False
-    return done.returncode == 0
+    return start_probe().result()

@@ -125,6 +125,20 @@ def detect_isolation() -> IsolationLevel:
     return _detect_unshare()
 
 
+def early_isolation() -> IsolationLevel:
+    """The level ``detect_isolation`` will find, assumed before bubblewrap's probe ends.
+
+    The probe is started, not waited for, so a child can start at once; whoever uses
+    that child checks the guess against ``detect_isolation()`` first."""
+    forced = forced_isolation()
+    if forced not in ("process-group", "namespaces") and bwrap.bwrap_path() is not None:
+        bwrap.start_probe()
+        if seccomp_policy.available():
+            return IsolationLevel.BUBBLEWRAP
+        return IsolationLevel.BUBBLEWRAP_NO_SECCOMP
+    return detect_isolation()
+
+
 def _detect_unshare() -> IsolationLevel:
     unshare = shutil.which("unshare")
     if unshare is None or not os.path.exists("/proc/self/ns/pid"):

@@ -120,11 +120,12 @@ class SandboxRunner:
         function: str,
         display_name: str = "submission.py",
         limits: Limits | None = None,
+        isolation: IsolationLevel | None = None,
     ) -> None:
         self.limits = limits or Limits()
         self.function = function
         self.display_name = display_name
-        self.isolation: IsolationLevel = detect_isolation()
+        self.isolation: IsolationLevel = isolation or detect_isolation()
         self.seccomp = False
         self.token = uuid.uuid4().hex
         self._source = submission_source
