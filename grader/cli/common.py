@@ -8,8 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any, cast
 
-from renshu.grader.settings import detect_language
-from renshu.grader.text import Lang
+from renshu.grader.settings import Lang, detect_language
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 LANGS = ("ja", "en")

@@ -11,8 +11,7 @@ from typing import Any
 from renshu.grader.cli.common import Subparsers, json_dumps, lang_of
 from renshu.grader.sandbox import bwrap, seccomp_policy
 from renshu.grader.sandbox.isolation import BLOCKS, IsolationLevel, detect_isolation
-from renshu.grader.settings import forced_isolation
-from renshu.grader.text import Lang
+from renshu.grader.settings import Lang, forced_isolation
 from renshu.grader.wording import say
 
 INSTALL_HINT = {

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from renshu.grader.cli.common import EXIT_FAIL, EXIT_OK, Subparsers, lang_of
 from renshu.grader.errors import UsageError
-from renshu.grader.text import Lang
+from renshu.grader.settings import Lang
 from renshu.grader.wording import say
 
 

@@ -6,13 +6,16 @@ import argparse
 import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from renshu.grader.cli.common import Parser, Subparsers, lang_of
 from renshu.grader.errors import UsageError
-from renshu.grader.progress.store import ProgressStore, open_store
+from renshu.grader.settings import Lang
 from renshu.grader.settings import data_dir as resolve_data_dir
-from renshu.grader.text import Lang
 from renshu.grader.wording import say
+
+if TYPE_CHECKING:
+    from renshu.grader.progress.store import ProgressStore
 
 EXIT_OK = 0
 
@@ -50,6 +53,8 @@ def register_progress(sub: Subparsers, data: argparse.ArgumentParser) -> None:
 
 def open_for_cli(data_dir: Path | None) -> ProgressStore:
     """Open the store and tell the learner (on stderr) anything that happened to their data."""
+    from renshu.grader.progress.store import open_store
+
     store = open_store(resolve_data_dir(data_dir))
     for notice in store.notices:
         sys.stderr.write(f"renshu: {notice.message}\n")

@@ -9,8 +9,7 @@ from pathlib import Path
 from typing import Protocol
 
 from renshu.grader.cli.common import EXIT_OK, EXIT_USAGE, Subparsers
-from renshu.grader.settings import detect_language, forced_language
-from renshu.grader.text import Lang
+from renshu.grader.settings import Lang, detect_language, forced_language
 
 
 @dataclass(frozen=True)

@@ -132,13 +132,16 @@ def grade_source(
         runner.start()
     session = Session(exercise, runner)
     try:
-        # Everything the verdict needs is imported now, while the child starts and before
-        # the submission is imported, so nothing it writes can be imported by the grader.
-        # Hypothesis only when no plan can stand in for it (a plan on disk is read only
-        # under bubblewrap, where the submission cannot write the host's files at all).
-        from renshu.grader.grading import diagnosis, divergence, example_plan  # noqa: F401
+        # Where the submission could write the host's files, everything the verdict needs
+        # is imported now, before the submission is, so nothing it writes can be imported
+        # by the grader. Under bubblewrap it cannot write them at all: what only a failure
+        # needs (diagnosis, divergence) is imported if one is found. Hypothesis only when
+        # no plan can stand in for it (a plan on disk is read only under bubblewrap).
+        from renshu.grader.grading import example_plan
 
         disk = runner.isolation.uses_bwrap
+        if not disk:
+            from renshu.grader.grading import diagnosis, divergence  # noqa: F401
         if not example_plan.available(exercise.id, spec.inputs, seed, max_examples, disk=disk):
             from renshu.grader.grading import strategies  # noqa: F401
 

@@ -7,6 +7,8 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
+
 from renshu.grader.exercises.catalogue import LoadedExercise
 from renshu.grader.exercises.model import EdgeCase, InputSpec
 from renshu.grader.grading.compare import Mismatch, compare
@@ -57,7 +59,7 @@ class Session:
     def run(self, dims: dict[str, int], args: dict[str, Any]) -> Outcome:
         spec = self.exercise.spec
         ordered = [args[name] for name in spec.signature]
-        expected = self.exercise.reference_function()(*copy.deepcopy(ordered))
+        expected = self.exercise.reference_function()(*fresh_copy(ordered))
         try:
             result: CallResult = self.runner.call(ordered)
         except ChildFailure as failure:
@@ -77,6 +79,24 @@ class Session:
             self.observations.append(obs)
         elif failed:
             self.observations[-1] = obs  # keep the latest (most shrunk) failure
+
+
+def fresh_copy(value: Any) -> Any:
+    """A copy the reference may change at will: arrays, dicts, lists and tuples copied all
+    the way down (as ``copy.deepcopy`` would, without its bookkeeping), anything else
+    deep-copied. Aliases are not kept: the child receives every argument separately too."""
+    kind = type(value)
+    if kind is np.ndarray:
+        return value.copy()
+    if kind is list:
+        return [fresh_copy(v) for v in value]
+    if kind is dict:
+        return {k: fresh_copy(v) for k, v in value.items()}
+    if kind is tuple:
+        return tuple(fresh_copy(v) for v in value)
+    if kind in (int, float, str, bool, type(None)):
+        return value
+    return copy.deepcopy(value)
 
 
 @dataclass(frozen=True)

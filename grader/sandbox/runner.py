@@ -17,7 +17,6 @@ import subprocess
 import tempfile
 import threading
 import time
-import uuid
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any, NoReturn
 
@@ -127,7 +126,7 @@ class SandboxRunner:
         self.display_name = display_name
         self.isolation: IsolationLevel = isolation or detect_isolation()
         self.seccomp = False
-        self.token = uuid.uuid4().hex
+        self.token = os.urandom(16).hex()  # marks the child's processes for the sweep
         self._source = submission_source
         self._launch: launch.Launch | None = None
         self._stdout = _CappedBuffer(self.limits.output_cap_bytes)
