@@ -5,10 +5,15 @@ Figures, all measured here in the same run:
   syntax     renshu grade on a file with a syntax error (starts no child)
   cold       renshu grade on a correct file, empty cache (Hypothesis runs)
   cold+plan  the same again: the inputs of the passing search are replayed from the cache
+             (--no-record, and as a learner runs it: the run recorded in progress)
   regrade    one grading in a long-lived process with a child started ahead and the
              plan in memory, as watch mode and the app do after each save
   regrade ✗  the same for a wrong file (replay fails, Hypothesis finds and shrinks)
 Goals (issue 13): regrade median <= 150 ms; cold grade of a correct file <= 2x floor.
+
+The command lines run round-robin (floor, syntax, cold+plan, ...; then again), so a
+machine that slows down for a while slows every figure alike; each ratio is the median
+of the per-round ratios. ``renshu`` is the installed script, as a learner types it.
 
 Usage: python benchmarks/regrade_speed.py [--runs N] [--exercise ID]
 """
@@ -17,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -28,15 +34,24 @@ from renshu.grader.exercises.catalogue import get_exercise
 from renshu.grader.exercises.solution_text import solution_source
 
 
-def timed(argv: list[str], env: dict[str, str], runs: int, fresh_cache: Path | None) -> float:
-    times = []
+def round_robin(
+    commands: dict[str, list[str]], env: dict[str, str], runs: int, fresh_cache: Path
+) -> dict[str, list[float]]:
+    """Seconds per run of each command, the commands taking turns; ``cold`` starts every
+    run with no cache (and leaves the plan it records for the runs after it)."""
+    times: dict[str, list[float]] = {name: [] for name in commands}
     for _ in range(runs):
-        if fresh_cache is not None:  # every run starts with no plan
-            subprocess.run(["rm", "-rf", str(fresh_cache)], check=True)
-        start = time.perf_counter()
-        subprocess.run(argv, env=env, capture_output=True, check=False)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for name, argv in commands.items():
+            if name == "cold":
+                shutil.rmtree(fresh_cache, ignore_errors=True)
+            start = time.perf_counter()
+            subprocess.run(argv, env=env, capture_output=True, check=False)
+            times[name].append(time.perf_counter() - start)
+    return times
+
+
+def ratio(times: dict[str, list[float]], name: str) -> float:
+    return statistics.median(t / f for t, f in zip(times[name], times["floor"], strict=True))
 
 
 def in_process(ex_id: str, source: str, runs: int) -> float:
@@ -72,29 +87,49 @@ def main() -> None:
         folder = Path(tmp)
         cache = folder / "cache"
         env = {**os.environ, "RENSHU_CACHE": str(cache), "RENSHU_HOME": str(folder / "home")}
+        env.pop("PYTHONDONTWRITEBYTECODE", None)  # every run would compile renshu again
         ok = folder / f"{opts.exercise}.py"
         ok.write_text(right, encoding="utf-8")
         broken = folder / "broken.py"
         broken.write_text(f"# exercise: {opts.exercise}\ndef f(:\n", encoding="utf-8")
-        grade = [sys.executable, "-m", "renshu", "grade", "--no-record"]
-        floor = timed([sys.executable, "-c", "import numpy, hypothesis"], env, opts.runs, None)
-        syntax = timed([*grade, str(broken)], env, opts.runs, None)
-        cold = timed([*grade, str(ok)], env, opts.runs, cache)
+        script = Path(sys.executable).with_name("renshu")
+        renshu = [str(script)] if script.exists() else [sys.executable, "-m", "renshu"]
+        grade = [*renshu, "grade", "--no-record"]
+        # Warm the disk cache of every file read; cold+plan runs after cold in each round.
         subprocess.run([*grade, str(ok)], env=env, capture_output=True, check=False)
-        cold_plan = timed([*grade, str(ok)], env, opts.runs, None)
+        times = round_robin(
+            {
+                "floor": [sys.executable, "-c", "import numpy, hypothesis"],
+                "syntax": [*grade, str(broken)],
+                "cold": [*grade, str(ok)],
+                "plan": [*grade, str(ok)],
+                "recorded": [*renshu, "grade", str(ok)],
+            },
+            env,
+            opts.runs,
+            cache,
+        )
+    med = {name: statistics.median(values) for name, values in times.items()}
     os.environ["RENSHU_CACHE"] = tempfile.mkdtemp(prefix="renshu-bench-cache-")
     regrade = in_process(opts.exercise, right, opts.runs)
     regrade_wrong = in_process(opts.exercise, wrong, opts.runs)
-    print(f"exercise {opts.exercise}, median of {opts.runs} runs each")
-    print(f"reference  floor      python -c 'import numpy, hypothesis'  {floor:6.3f} s")
-    print(f"           syntax     renshu grade, syntax error (no child)  {syntax:6.3f} s")
+    print(f"exercise {opts.exercise}, median of {opts.runs} runs each, round-robin")
+    print(f"reference  floor      python -c 'import numpy, hypothesis'  {med['floor']:6.3f} s")
     print(
-        f"cold       correct    renshu grade, empty cache              {cold:6.3f} s"
-        f"  {cold / floor:4.2f}x floor"
+        f"           syntax     renshu grade, syntax error (no child)  {med['syntax']:6.3f} s"
+        f"  {ratio(times, 'syntax'):4.2f}x floor"
     )
     print(
-        f"cold+plan  correct    renshu grade, plan cached              {cold_plan:6.3f} s"
-        f"  {cold_plan / floor:4.2f}x floor   goal <= 2x"
+        f"cold       correct    renshu grade, empty cache              {med['cold']:6.3f} s"
+        f"  {ratio(times, 'cold'):4.2f}x floor"
+    )
+    print(
+        f"cold+plan  correct    renshu grade --no-record, plan cached  {med['plan']:6.3f} s"
+        f"  {ratio(times, 'plan'):4.2f}x floor   goal <= 2x"
+    )
+    print(
+        f"cold+plan  correct    renshu grade (recorded), plan cached   {med['recorded']:6.3f} s"
+        f"  {ratio(times, 'recorded'):4.2f}x floor"
     )
     print(
         f"regrade    correct    warm child + plan in memory            {regrade * 1000:6.0f} ms"

@@ -136,3 +136,44 @@ def test_the_bubblewrap_probe_fails_when_bwrap_cannot_build_the_sandbox(
     passes.chmod(0o755)
     monkeypatch.setattr(bwrap, "bwrap_path", lambda: str(passes))
     assert bwrap.Probe().result() is True  # the same probe, judged by the exit status
+
+
+def test_the_command_freezes_the_heap_only_as_the_process_exits(
+    correct: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    frozen: list[bool] = []
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(True))
+    assert renshu_main(["grade", str(correct), "--no-record", "--json"]) == 0
+    assert frozen == []  # called from Python (tests, a host program): nothing changes
+    monkeypatch.setattr(sys, "argv", ["renshu", "grade", str(correct), "--no-record", "--json"])
+    assert renshu_main() == 0
+    assert frozen == [True]
+
+
+def test_a_fast_exit_still_prints_the_whole_report_and_records_the_pass(
+    correct: Path, tmp_path: Path
+) -> None:
+    env = {**os.environ, "RENSHU_HOME": str(tmp_path / "home"), "RENSHU_LANG": "en"}
+    graded = subprocess.run(
+        [sys.executable, "-m", "renshu", "grade", str(correct)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=False,
+    )
+    assert graded.returncode == 0, graded.stderr
+    assert "PASS" in graded.stdout
+    # The report's last line is there: nothing was left in a buffer at exit.
+    assert graded.stdout.splitlines()[-1].startswith("Next exercise: renshu start ")
+    listed = subprocess.run(
+        [sys.executable, "-m", "renshu", "exercises", "--lang", "en"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+        check=True,
+    )
+    assert any("softmax" in line and "passed" in line for line in listed.stdout.splitlines())
