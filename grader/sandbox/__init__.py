@@ -11,22 +11,17 @@ from typing import TYPE_CHECKING
 from renshu.grader.lazy_exports import lazy_getattr
 
 if TYPE_CHECKING:
+    from renshu.grader.sandbox.call_types import CallResult, ChildFailure, FailureKind, Limits
     from renshu.grader.sandbox.isolation import IsolationLevel, detect_isolation
     from renshu.grader.sandbox.protocol import TracedValue
-    from renshu.grader.sandbox.runner import (
-        CallResult,
-        ChildFailure,
-        FailureKind,
-        Limits,
-        SandboxRunner,
-    )
+    from renshu.grader.sandbox.runner import SandboxRunner
 
 _EXPORTS = {
-    "CallResult": "runner",
-    "ChildFailure": "runner",
-    "FailureKind": "runner",
+    "CallResult": "call_types",
+    "ChildFailure": "call_types",
+    "FailureKind": "call_types",
     "IsolationLevel": "isolation",
-    "Limits": "runner",
+    "Limits": "call_types",
     "SandboxRunner": "runner",
     "TracedValue": "protocol",
     "detect_isolation": "isolation",

@@ -8,7 +8,6 @@ capped buffers and only ever shown as text.
 
 from __future__ import annotations
 
-import enum
 import json
 import os
 import selectors
@@ -18,10 +17,11 @@ import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
-from typing import IO, TYPE_CHECKING, Any, NoReturn
+from typing import IO, Any, NoReturn
 
 from renshu.grader.plain_text import clean_text
 from renshu.grader.sandbox import launch
+from renshu.grader.sandbox.call_types import CallResult, ChildFailure, FailureKind, Limits
 from renshu.grader.sandbox.child_config import ChildConfig, ChildLimits
 from renshu.grader.sandbox.cleanup import remove_tree
 from renshu.grader.sandbox.isolation import IsolationLevel, detect_isolation
@@ -31,65 +31,11 @@ from renshu.grader.sandbox.process_tree import (
     sweep_marked_processes,
 )
 
-if TYPE_CHECKING:
-    from renshu.grader.sandbox.protocol import TracedValue
-
 # Session leaders (pids) of the sandboxes this process is running right now.
 _LIVE_SANDBOXES: set[int] = set()
 TOKEN_VARIABLE = "RENSHU_SANDBOX_TOKEN"
 # Names where the sandbox was made (the grader's temporary folder), for process scans.
 ORIGIN_VARIABLE = "RENSHU_SANDBOX_ORIGIN"
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Resource limits of the child and the parent's wall-clock deadlines."""
-
-    address_space_mib: int = 1024
-    cpu_seconds: int = 10
-    file_size_mib: int = 1
-    open_files: int = 64
-    start_timeout_s: float = 5.0
-    import_timeout_s: float = 5.0
-    call_timeout_s: float = 2.0
-    output_cap_bytes: int = 64 * 1024
-    # The largest reply the grader reads: bounds its own memory per grading
-    # (``wire.MAX_FRAME_BYTES``, written out so that starting a child imports no NumPy).
-    reply_cap_bytes: int = 8 * 1024 * 1024
-
-
-class FailureKind(enum.StrEnum):
-    """Why the child could not answer; each member equals its string (``"timeout"``...)."""
-
-    TIMEOUT = "timeout"
-    CRASH = "crash"
-    EXIT = "exit"
-    MEMORY = "memory"
-    PROTOCOL = "protocol"
-
-
-class ChildFailure(Exception):
-    """The child could not answer: it timed out, crashed, exited or broke the protocol.
-
-    ``kind`` is a ``FailureKind``: ``timeout``, ``crash``, ``exit``, ``memory`` or
-    ``protocol`` (a ``StrEnum``, so it compares equal to those strings).
-    """
-
-    def __init__(self, kind: FailureKind, message: str) -> None:
-        super().__init__(message)
-        self.kind = kind
-        self.message = message
-
-
-@dataclass
-class CallResult:
-    """What one call gave back: a value, or an exception raised in the submission."""
-
-    ok: bool
-    value: Any = None
-    error: dict[str, Any] | None = None
-    seconds: float = 0.0
-    trace: list[TracedValue] | None = None  # the submission's locals, for a traced call
 
 
 @dataclass
