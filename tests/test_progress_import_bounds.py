@@ -12,10 +12,12 @@ import json
 import sqlite3
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
+from renshu.grader.progress.exam import AreaScore, ExamResult, record_exam
 from renshu.grader.progress.review import record_answer, record_grading
 from renshu.grader.progress.store import open_store
 
@@ -42,13 +44,44 @@ CASES = {
     "reviewed-due-past-9999": ("review_log", "reviewed_at", '"9999-12-31T23:59:59Z"'),
     "exported-year-99999": (None, "exported_at", '"99999-01-01"'),
     "version-huge-int": (None, "version", HUGE_INT),
+    "exam-taken-naive": ("exam_results", "taken_at", '"2026-01-01T00:00:00"'),
+    "exam-correct-huge-int": ("exam_results", "correct", HUGE_INT),
+    "exam-correct-over-total": ("exam_results", "correct", "99"),
+    "exam-seconds-inf": ("exam_results", "seconds", "1e400"),
+    "exam-minutes-zero": ("exam_results", "minutes", "0"),
+    "exam-area-over-total": ("exam_results", "areas", '{"dl_basics": [5, 2]}'),
+    "exam-wrong-sql-id": ("exam_results", "wrong", '["x\'); DROP TABLE answers;--"]'),
+    "exam-timed-out-string": ("exam_results", "timed_out", '"yes"'),
+    "answer-correct-string": ("answers", "correct", '"yes"'),
+    "answer-correct-one": ("answers", "correct", "1"),
+}
+# Rules across a row's fields: the message names the row and the rule.
+ACROSS = {
+    "exam-correct-over-total": "correct must not be more than total",
+    "exam-area-over-total": "each area must be [correct, total]",
 }
 WHERE = {
     "answers": "answers[0].",
     "gradings": "gradings[0].",
     "review_log": "review_log[0].",
+    "exam_results": "exam_results[0].",
     None: "",
 }
+
+
+def one_exam() -> ExamResult:
+    """A mock exam of 3 questions: one right, one wrong, one left unanswered."""
+    return ExamResult(
+        taken_at=datetime(2026, 11, 20, 10, 0, tzinfo=UTC),
+        minutes=5,
+        seconds=123.5,
+        timed_out=False,
+        areas=(AreaScore("dl_basics", 1, 2), AreaScore("dl_applications", 0, 1)),
+        wrong=("lstm.q2",),
+        unanswered=("gru.q1",),
+        correct=1,
+        total=3,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -58,6 +91,7 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> dict:
     with open_store(home, backup=False) as store:
         record_answer(store, "lstm.q1", {"choice": 1}, True, 2.5, 1)
         record_grading(store, "lstm_cell", "pass", "passed", "a" * 64, None)
+        record_exam(store, one_exam())
     target = home / "p.json"
     done = renshu("progress", "export", str(target), home=home)
     assert done.returncode == 0, done.stderr
@@ -76,7 +110,7 @@ def renshu(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
 
 def hostile_text(base: dict, table: str | None, field: str, raw: str) -> str:
     data = json.loads(json.dumps(base))
-    for name in ("answers", "gradings", "review_log"):
+    for name in ("answers", "gradings", "review_log", "exam_results"):
         data[name][0]["uid"] = FRESH_UID  # new to the database: it would be inserted
     (data[table][0] if table else data)[field] = PLACEHOLDER
     return json.dumps(data).replace(json.dumps(PLACEHOLDER), raw)
@@ -106,7 +140,7 @@ def test_the_unchanged_export_with_fresh_uids_is_imported(tmp_path: Path, export
     )
     done = renshu("progress", "import", str(path), home=home)
     assert done.returncode == 0, done.stderr
-    assert "imported 1 new answers, 1 new gradings, 1 new reviews" in done.stdout
+    assert "imported 1 new answers, 1 new gradings, 1 new reviews, 1 new mock exams" in done.stdout
 
 
 @pytest.mark.parametrize("case", CASES)
@@ -124,6 +158,8 @@ def test_hostile_field_is_named_and_changes_nothing(
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1, done.stderr
     expected = f"{path}: {WHERE[table]}{field}" if field != "version" else f"{path} has export"
+    if case in ACROSS:
+        expected = f"{path}: exam_results[0]: {ACROSS[case]}"
     assert expected in lines[0]
     assert dump(home) == before
 

@@ -133,7 +133,7 @@ def cmd_export(data_dir: Path | None, target: Path) -> int:
         counts = export_progress(store, target)
     sys.stdout.write(
         f"exported {counts['answers']} answers, {counts['gradings']} gradings, "
-        f"{counts['review_log']} reviews to {target}\n"
+        f"{counts['review_log']} reviews, {counts['exam_results']} mock exams to {target}\n"
     )
     return EXIT_OK
 
@@ -145,7 +145,7 @@ def cmd_import(data_dir: Path | None, source: Path) -> int:
         added = import_progress(store, source)
     sys.stdout.write(
         f"imported {added['answers']} new answers, {added['gradings']} new gradings, "
-        f"{added['review_log']} new reviews from {source}\n"
+        f"{added['review_log']} new reviews, {added['exam_results']} new mock exams from {source}\n"
     )
     return EXIT_OK
 

@@ -12,7 +12,10 @@ including) 9900-01-01 UTC, so a card scheduled from them (FSRS intervals reach
 ``duration_ms`` 0 to one week; ``hints_used`` 0 to 1000; ``rating`` 1 to 4;
 ``state_before`` 1 to 3; the daily limits in settings 0 to 10000. A JSON
 integer longer than 30 digits is read as a float (so it fails its bound
-instead of reaching Python's limit on converting long digit strings).
+instead of reaching Python's limit on converting long digit strings). Version 2
+added the mock exams' results (``exam_results``: whole-number counts, ``correct``
+no more than ``total`` overall and per area, booleans only as ``true``/``false``);
+a version 1 file imports as before.
 """
 
 from __future__ import annotations
@@ -20,110 +23,25 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from renshu.grader.errors import StoreError
+from renshu.grader.progress.export_format import (
+    EXAM_RULES,
+    FORMAT,
+    MAX_DAILY_LIMIT,
+    READS,
+    RULES,
+    VERSION,
+    Export,
+)
 from renshu.grader.progress.review import iso, parse_iso, rebuild_cards_in
 from renshu.grader.progress.store import ProgressStore
 
-FORMAT = "renshu-progress"
-VERSION = 1
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
-_UID = Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")]
-_ID = Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[A-Za-z0-9_.\-]+$")]
-_TIME = Annotated[str, Field(max_length=64)]
-EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
-LATEST = datetime(9900, 1, 1, tzinfo=UTC)  # exclusive
-MAX_SECONDS = 7 * 86_400
-MAX_HINTS = 1000
-MAX_DAILY_LIMIT = 10_000
 MAX_JSON_INT_DIGITS = 30
-_TIME_RULE = (
-    "must be an ISO 8601 date and time with a time zone, from 1970-01-01 to 9899-12-31 (UTC)"
-)
-RULES = {
-    "seconds": f"must be a finite number between 0 and {MAX_SECONDS}",
-    "hints_used": f"must be a whole number between 0 and {MAX_HINTS}",
-    "duration_ms": f"must be null or a whole number between 0 and {MAX_SECONDS * 1000}",
-    "rating": "must be a whole number between 1 and 4",
-    "state_before": "must be null or a whole number between 1 and 3",
-    "correct": "must be true or false",
-    "uid": "must be 32 lowercase hexadecimal digits",
-    "answered_at": _TIME_RULE,
-    "graded_at": _TIME_RULE,
-    "reviewed_at": _TIME_RULE,
-    "exported_at": _TIME_RULE,
-}
-"""What a field must be, said the same way whichever check it failed."""
-
-
-class _Row(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-def _check_time(value: str) -> str:
-    moment = datetime.fromisoformat(value)
-    if moment.tzinfo is None:
-        raise ValueError("times must include a time zone")
-    try:
-        moment = moment.astimezone(UTC)
-    except OverflowError:  # e.g. 9999-12-31T23:00-14:00 is in year 10000 in UTC
-        raise ValueError("out of range") from None
-    if not EARLIEST <= moment < LATEST:
-        raise ValueError("out of range")
-    return iso(moment)
-
-
-class AnswerRow(_Row):
-    uid: _UID
-    question_id: _ID
-    answered_at: _TIME
-    answer: str = Field(max_length=20_000)
-    correct: bool
-    seconds: float = Field(ge=0, le=MAX_SECONDS, allow_inf_nan=False)
-    hints_used: int = Field(ge=0, le=MAX_HINTS)
-
-    _time = field_validator("answered_at")(_check_time)
-
-
-class GradingRow(_Row):
-    uid: _UID
-    exercise_id: _ID
-    graded_at: _TIME
-    status: Literal["pass", "fail", "error"]
-    reason: str = Field(max_length=64)
-    file_hash: str = Field(max_length=128)
-    misconception_id: _ID | None = None
-
-    _time = field_validator("graded_at")(_check_time)
-
-
-class ReviewRow(_Row):
-    uid: _UID
-    question_id: _ID
-    rating: int = Field(ge=1, le=4)
-    reviewed_at: _TIME
-    duration_ms: int | None = Field(default=None, ge=0, le=MAX_SECONDS * 1000)
-    state_before: int | None = Field(default=None, ge=1, le=3)
-
-    _time = field_validator("reviewed_at")(_check_time)
-
-
-class Export(_Row):
-    format: Literal["renshu-progress"]
-    version: Literal[1]
-    exported_at: _TIME
-    answers: list[AnswerRow] = Field(max_length=2_000_000)
-    gradings: list[GradingRow] = Field(max_length=1_000_000)
-    review_log: list[ReviewRow] = Field(max_length=2_000_000)
-    settings: dict[Annotated[str, Field(max_length=64)], Annotated[str, Field(max_length=1000)]] = (
-        Field(default_factory=dict, max_length=100)
-    )
-
-    _time = field_validator("exported_at")(_check_time)
 
 
 def export_progress(store: ProgressStore, target: Path) -> dict[str, int]:
@@ -152,6 +70,28 @@ def export_progress(store: ProgressStore, target: Path) -> dict[str, int]:
                 row["correct"] = bool(row["correct"])
         data[table] = rows
         counts[table] = len(rows)
+    exams = [
+        {
+            "uid": uid,
+            "taken_at": taken_at,
+            "minutes": minutes,
+            "seconds": seconds,
+            "timed_out": bool(timed_out),
+            "correct": correct,
+            "total": total,
+            "areas": json.loads(areas),
+            "wrong": json.loads(wrong),
+            "unanswered": json.loads(unanswered),
+        }
+        for uid, taken_at, minutes, seconds, timed_out, correct, total, areas, wrong, unanswered in (
+            db.execute(
+                "SELECT uid, taken_at, minutes, seconds, timed_out, correct, total, areas, wrong,"
+                " unanswered FROM exam_results ORDER BY taken_at, uid"
+            )
+        )
+    ]
+    data["exam_results"] = exams
+    counts["exam_results"] = len(exams)
     tmp = target.with_name(target.name + ".tmp")
     tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     tmp.replace(target)
@@ -176,10 +116,10 @@ def read_export(source: Path) -> Export:
         raise StoreError(f"{source} is not valid JSON: {e}") from e
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         raise StoreError(f"{source} is not a renshu progress export")
-    if raw.get("version") != VERSION:
+    if raw.get("version") not in READS:
         raise StoreError(
             f"{source} has export version {_short(raw.get('version'))}; "
-            f"this renshu reads version {VERSION}"
+            f"this renshu reads versions {READS[0]} to {READS[-1]}"
         )
     try:
         export = Export.model_validate(raw)
@@ -217,8 +157,11 @@ def _describe(error: ErrorDetails) -> str:
     )
     if error["type"] == "missing":
         return f"{where}: is missing"
-    field = next((p for p in reversed(loc) if isinstance(p, str) and p in RULES), None)
-    rule = RULES[field] if field else error["msg"]
+    rules = EXAM_RULES if loc and loc[0] == "exam_results" else RULES
+    field = next((p for p in reversed(loc) if isinstance(p, str) and p in rules), None)
+    if field is None and error["type"] == "value_error":  # a rule across a row's fields
+        return f"{where}: {error['msg'].removeprefix('Value error, ')}"
+    rule = rules[field] if field else error["msg"]
     return f"{where}: {rule} (got {_short(error['input'])})"
 
 
@@ -273,6 +216,27 @@ def import_progress(store: ProgressStore, source: Path) -> dict[str, int]:
             ],
         )
         added["review_log"] = db.total_changes - before
+        before = db.total_changes
+        db.executemany(
+            "INSERT OR IGNORE INTO exam_results (uid, taken_at, minutes, seconds, timed_out,"
+            " correct, total, areas, wrong, unanswered) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    e.uid,
+                    e.taken_at,
+                    e.minutes,
+                    e.seconds,
+                    int(e.timed_out),
+                    e.correct,
+                    e.total,
+                    json.dumps({area: list(pair) for area, pair in e.areas.items()}),
+                    json.dumps(e.wrong),
+                    json.dumps(e.unanswered),
+                )
+                for e in export.exam_results
+            ],
+        )
+        added["exam_results"] = db.total_changes - before
         for key, value in export.settings.items():
             db.execute("INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)", (key, value))
         if added["review_log"]:
